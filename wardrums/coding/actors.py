@@ -1,0 +1,267 @@
+"""Who an argument of an event is: a noun phrase in the parse → :class:`Actor` records.
+
+Resolution is a cascade, tried in this order for the head of each conjunct:
+1. pronouns → the article's recent actors (he/she → last person, it → last organisation or
+   state, they → last group or state, we/I inside a quote → the speaker);
+2. a gazetteer mention covering the head (institution, IGO, person by dated role, country,
+   capital-as-metonym, nickname, place) → that entry;
+3. a sector noun head ("troops", "riot police", "the foreign ministry") → its sector, with the
+   country from a modifier (demonym, "Russia's", "of Russia"), else the article's focus country;
+4. a PERSON entity → the article's people registry (full name or bare surname), else a title
+   pattern ("Russian Foreign Minister Sergei Lavrov" → RUS GOV), which is then registered;
+5. another named entity → an actor with its name and no known country.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field, replace
+
+from wardrums.coding.gazetteer import Entry, Mention
+from wardrums.data import knowledge
+from wardrums.records import Actor
+
+_PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
+_THING_PRONOUNS = {"it", "its", "itself"}
+_GROUP_PRONOUNS = {"they", "them", "their", "themselves"}
+_SPEAKER_PLURAL = {"we", "us", "our", "ourselves"}
+_SPEAKER_SINGULAR = {"i", "me", "my"}
+# Relations whose subtrees are not part of the noun phrase that names an actor.
+_NP_STOP = {"relcl", "acl", "advcl", "cc", "conj", "punct", "prep", "appos", "ccomp", "xcomp"}
+# Sectors of actors who are usually domestic, so an unnamed one belongs to the article's country.
+DOMESTIC_SECTORS = {"COP", "CVL", "REB", "UAF", "JUD", "LEG", "OPP", "PTY", "LAB", "EDU", "MED",
+                    "HLH", "REL", "CRM", "BUS", "GOV", "MIL", "REF", "SPY"}
+
+
+@dataclass
+class ArticleContext:
+    """What the coder knows about an article while reading it sentence by sentence."""
+
+    published: dt.date | None
+    text: str
+    lowercase: bool = False
+    focus_country: str | None = None
+    people: dict[str, Actor] = field(default_factory=dict)  # lower-cased name or surname → actor
+    recent: list[tuple[str, Actor]] = field(default_factory=list)  # (kind, actor), newest last
+
+    def remember(self, kind: str, actor: Actor) -> None:
+        self.recent.append((kind, actor))
+        if len(self.recent) > 50:
+            del self.recent[:-50]
+
+    def last(self, kinds: set[str]) -> Actor | None:
+        for kind, actor in reversed(self.recent):
+            if kind in kinds:
+                return actor
+        return None
+
+
+@dataclass
+class SentenceView:
+    """A parsed sentence with its gazetteer mentions and where it sits in the article."""
+
+    doc: object  # spacy Doc
+    offset: int  # character offset of the sentence in the article
+    mentions: list[Mention]
+    speaker: Actor | None = None
+    _by_token: dict[int, Mention] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        for m in self.mentions:
+            for i in range(m.start, m.end):
+                self._by_token[i] = m
+
+    def mention_at(self, i: int) -> Mention | None:
+        return self._by_token.get(i)
+
+
+def np_tokens(head) -> list:
+    """Tokens of the noun phrase headed by ``head``, without clauses, conjuncts and PPs."""
+    out = [head]
+    stack = [c for c in head.children if c.dep_ not in _NP_STOP]
+    while stack:
+        t = stack.pop()
+        out.append(t)
+        stack.extend(c for c in t.children if c.dep_ not in _NP_STOP)
+    return sorted(out, key=lambda t: t.i)
+
+
+def _of_objects(head) -> list:
+    """Objects of "of"/"from"/"in" PPs on a noun ("the foreign ministry of Russia")."""
+    return [g for c in head.children if c.dep_ == "prep" and c.lower_ in {"of", "from"}
+            for g in c.children if g.dep_ == "pobj"]
+
+
+def _char_span(sv: SentenceView, tokens: list) -> tuple[int, int, str]:
+    start = tokens[0].idx
+    last = tokens[-1]
+    end = last.idx + len(last.text)
+    return sv.offset + start, sv.offset + end, sv.doc.text[start:end]
+
+
+def actor_from_entry(entry: Entry, sv: SentenceView, tokens: list, sector: str | None = None) -> Actor:
+    start, end, text = _char_span(sv, tokens)
+    return Actor(text=text, name=entry.name, country=entry.country,
+                 sector=sector if sector is not None else entry.sector,
+                 kb_id=entry.kb_id, start=start, end=end)
+
+
+def _sector_of(head) -> str | None:
+    nouns = knowledge.sector_nouns()
+    lemma = head.lemma_.lower()
+    compounds = [c for c in head.children if c.dep_ in ("compound", "amod") and c.i < head.i]
+    for c in compounds:  # multiword first: "riot police", "foreign ministry", "security forces"
+        phrase = f"{c.lower_} {lemma}"
+        if phrase in nouns:
+            return nouns[phrase]
+        phrase = f"{c.lemma_.lower()} {lemma}"
+        if phrase in nouns:
+            return nouns[phrase]
+    if lemma in nouns:
+        return nouns[lemma]
+    if head.lower_ in nouns:
+        return nouns[head.lower_]
+    return None
+
+
+def _title_sector(tokens: list) -> str | None:
+    titles = knowledge.titles()
+    words = [t.lower_ for t in tokens]
+    best: tuple[int, str] | None = None
+    for n in (3, 2, 1):
+        for i in range(len(words) - n + 1):
+            phrase = " ".join(words[i:i + n])
+            if phrase in titles and (best is None or n > best[0]):
+                best = (n, titles[phrase])
+    return best[1] if best else None
+
+
+def _country_in(tokens: list, sv: SentenceView, on) -> Entry | None:
+    for t in tokens:
+        m = sv.mention_at(t.i)
+        if m is None:
+            continue
+        e = m.best(on)
+        if e.kind in {"country", "capital", "demonym", "nickname", "igo", "institution", "place"}:
+            if e.country:
+                return e
+    return None
+
+
+def resolve(head, sv: SentenceView, ctx: ArticleContext) -> list[Actor]:
+    """All actors named by the argument whose head token is ``head`` (conjuncts included)."""
+    heads = [head, *[c for c in head.conjuncts if c.i > head.i]]
+    out: list[Actor] = []
+    for h in heads:
+        actor = _resolve_one(h, sv, ctx)
+        if actor is not None and all(
+            (a.country, a.sector, a.name) != (actor.country, actor.sector, actor.name) for a in out
+        ):
+            out.append(actor)
+    return out
+
+
+def _resolve_one(h, sv: SentenceView, ctx: ArticleContext) -> Actor | None:
+    on = ctx.published
+    low = h.lower_
+    # 1. pronouns
+    if h.pos_ == "PRON" or low in _PERSON_PRONOUNS | _THING_PRONOUNS | _GROUP_PRONOUNS:
+        return _resolve_pronoun(h, sv, ctx)
+    tokens = np_tokens(h)
+    # 2. a gazetteer mention covering the head
+    m = sv.mention_at(h.i)
+    if m is not None:
+        entry = m.best(on)
+        span_tokens = [t for t in sv.doc[m.start:m.end]]
+        if entry.kind == "demonym":
+            # "the Russians": the nation's side; sector unknown unless a noun says so.
+            actor = actor_from_entry(entry, sv, span_tokens, sector=_sector_of(h))
+        elif entry.kind == "place":
+            actor = actor_from_entry(entry, sv, span_tokens, sector="CVL")
+        else:
+            actor = actor_from_entry(entry, sv, span_tokens)
+        _register(ctx, entry.kind, actor, h)
+        return actor
+    # 3. sector nouns: troops, police, the foreign ministry, protesters
+    sector = _sector_of(h)
+    if sector is not None and h.ent_type_ != "PERSON":
+        modifiers = [t for t in tokens if t.i != h.i] + _of_objects(h)
+        entry = _country_in(modifiers, sv, on)
+        if entry is None and h.lemma_.lower() in {"minister", "official", "spokesman",
+                                                  "spokeswoman", "spokesperson", "president",
+                                                  "leader", "diplomat", "envoy", "ambassador"}:
+            prev = ctx.last({"person"}) if any(t.lower_ == "the" for t in tokens) else None
+            if prev is not None and prev.sector == sector:
+                return replace(prev, text=h.text, start=sv.offset + h.idx,
+                               end=sv.offset + h.idx + len(h.text))
+        start, end, text = _char_span(sv, tokens)
+        if entry is not None:
+            country, name = entry.country, f"{entry.name} {h.lemma_}".strip()
+        elif sector in DOMESTIC_SECTORS and ctx.focus_country:
+            country, name = ctx.focus_country, h.lemma_
+        else:
+            country, name = None, h.lemma_
+        actor = Actor(text=text, name=name, country=country, sector=sector, start=start, end=end)
+        _register(ctx, "group" if h.tag_ in ("NNS", "NNPS") else "org", actor, h)
+        return actor
+    # 4. people: registry, then title pattern
+    if h.ent_type_ == "PERSON":
+        ent = next((e for e in sv.doc.ents if e.start <= h.i < e.end), None)
+        full = ent.text if ent is not None else h.text
+        known = ctx.people.get(full.lower()) or ctx.people.get(h.lower_)
+        start, end, text = _char_span(sv, [t for t in ent] if ent is not None else [h])
+        if known is not None:
+            actor = replace(known, text=text, start=start, end=end)
+            ctx.remember("person", actor)
+            return actor
+        mods = [t for t in tokens if ent is None or not (ent.start <= t.i < ent.end)]
+        mods += [t for c in h.children if c.dep_ == "appos" for t in np_tokens(c)]
+        title_sector = _title_sector(mods)
+        entry = _country_in(mods, sv, on)
+        actor = Actor(text=text, name=full, country=entry.country if entry else None,
+                      sector=title_sector, start=start, end=end)
+        if title_sector is not None or entry is not None:
+            ctx.people[full.lower()] = actor
+            ctx.people[full.split()[-1].lower()] = actor
+        ctx.remember("person", actor)
+        return actor
+    # 5. other named entities
+    if h.ent_type_ in {"ORG", "GPE", "NORP", "FAC"}:
+        ent = next((e for e in sv.doc.ents if e.start <= h.i < e.end), None)
+        toks = [t for t in ent] if ent is not None else [h]
+        start, end, text = _char_span(sv, toks)
+        actor = Actor(text=text, name=text, country=None, sector=None, start=start, end=end)
+        ctx.remember("org", actor)
+        return actor
+    return None
+
+
+def _register(ctx: ArticleContext, kind: str, actor: Actor, head) -> None:
+    if kind == "person":
+        ctx.remember("person", actor)
+        ctx.people.setdefault(actor.name.lower(), actor)
+        ctx.people.setdefault(actor.name.split()[-1].lower(), actor)
+    elif kind == "group":
+        ctx.remember("group", actor)
+    else:
+        ctx.remember("org", actor)
+
+
+def _resolve_pronoun(h, sv: SentenceView, ctx: ArticleContext) -> Actor | None:
+    low = h.lower_
+    found: Actor | None = None
+    if low in _SPEAKER_PLURAL and sv.speaker is not None:
+        sp = sv.speaker
+        found = replace(sp, name=sp.country or sp.name, sector=sp.sector or "GOV") \
+            if sp.country else sp
+    elif low in _SPEAKER_SINGULAR and sv.speaker is not None:
+        found = sv.speaker
+    elif low in _PERSON_PRONOUNS:
+        found = ctx.last({"person"})
+    elif low in _THING_PRONOUNS:
+        found = ctx.last({"org"})
+    elif low in _GROUP_PRONOUNS:
+        found = ctx.last({"group", "org"})
+    if found is None:
+        return None
+    return replace(found, text=h.text, start=sv.offset + h.idx, end=sv.offset + h.idx + len(h.text))

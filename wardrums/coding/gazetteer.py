@@ -1,0 +1,154 @@
+"""Actor names → knowledge entries, matched over spaCy tokens.
+
+One table joins the reviewable data files (countries, capitals, demonyms, nicknames,
+institutions, IGOs, people, places) into phrase entries, and two spaCy PhraseMatchers find
+them in a sentence: a case-sensitive one for short upper-case codes and single-word names
+("US" must not match the pronoun "us"; "May" the month is not Theresa May) and a
+case-insensitive one for everything else. Lower-cased corpora switch the first one off.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+from wardrums.data import knowledge
+
+# Single words that are also ordinary English (or pronouns): matched only with their exact case,
+# and never in a lower-cased article.
+_AMBIGUOUS_LOWER = frozenset(
+    "us it may chad jordan turkey china guinea georgia niger mali india congo israel "
+    "cuba peru iran oman togo".split()
+)
+
+
+@dataclass(frozen=True, kw_only=True)
+class Entry:
+    """What a matched phrase stands for."""
+
+    kind: str  # country | capital | demonym | nickname | institution | igo | person | place
+    name: str
+    country: str | None
+    sector: str | None
+    kb_id: str | None = None
+    person: knowledge.Person | None = None
+    place: knowledge.Place | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class Mention:
+    """A gazetteer match in a parsed sentence (token offsets into the spaCy Doc)."""
+
+    start: int  # token index
+    end: int  # token index, exclusive
+    entries: tuple[Entry, ...]
+
+    def best(self, on=None) -> Entry:
+        """The entry to use; people are filtered by the date they held the role."""
+        if on is not None:
+            active = [e for e in self.entries if e.person is None or e.person.active_on(on)]
+            if active:
+                return _rank(active)
+        return _rank(list(self.entries))
+
+
+_KIND_ORDER = {"institution": 0, "igo": 1, "person": 2, "country": 3, "nickname": 4,
+               "capital": 5, "demonym": 6, "place": 7}
+
+
+def _rank(entries: list[Entry]) -> Entry:
+    return sorted(entries, key=lambda e: _KIND_ORDER.get(e.kind, 9))[0]
+
+
+class Gazetteer:
+    """Phrase table and matchers; build once per process with :func:`gazetteer`."""
+
+    def __init__(self, nlp) -> None:
+        from spacy.matcher import PhraseMatcher
+
+        self.table: dict[str, list[Entry]] = {}
+        self._exact: set[str] = set()
+        for c in knowledge.countries():
+            for phrase in (c.name, *c.aliases):
+                self._add(phrase, Entry(kind="country", name=c.name, country=c.iso3, sector="GOV"))
+            for phrase in c.capitals:
+                self._add(phrase, Entry(kind="capital", name=c.name, country=c.iso3, sector="GOV"))
+            for phrase in c.nicknames:
+                self._add(phrase, Entry(kind="nickname", name=c.name, country=c.iso3, sector="GOV"))
+            for phrase in c.demonyms:
+                self._add(phrase, Entry(kind="demonym", name=c.name, country=c.iso3, sector=None))
+        for inst in knowledge.institutions():
+            e = Entry(kind="institution", name=inst.name, country=inst.country,
+                      sector=inst.sector, kb_id=inst.kb_id)
+            for phrase in (inst.name, *inst.aliases):
+                self._add(phrase, e)
+        for igo in knowledge.igos():
+            e = Entry(kind="igo", name=igo.name, country=igo.code, sector=igo.sector,
+                      kb_id=igo.kb_id)
+            for phrase in (igo.name, *igo.aliases, igo.code):
+                self._add(phrase, e)
+        for p in knowledge.people():
+            e = Entry(kind="person", name=p.name, country=p.country, sector=p.sector,
+                      kb_id=p.kb_id, person=p)
+            for phrase in (p.name, *p.aliases):
+                self._add(phrase, e, exact=len(phrase.split()) == 1)
+        for pl in knowledge.places():
+            e = Entry(kind="place", name=pl.name, country=pl.country, sector=None, place=pl)
+            for phrase in (pl.name, *pl.aliases):
+                self._add(phrase, e)
+
+        self.matcher_lower = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.matcher_exact = PhraseMatcher(nlp.vocab, attr="ORTH")
+        for phrase in self.table:
+            if phrase in self._exact:
+                continue
+            self.matcher_lower.add(phrase, [nlp.make_doc(phrase)])
+        for phrase in self._exact:
+            self.matcher_exact.add(phrase, [nlp.make_doc(phrase)])
+        self._strings = nlp.vocab.strings
+        self._first_words = frozenset(p.split()[0].lower() for p in self.table)
+
+    def _add(self, phrase: str, entry: Entry, *, exact: bool = False) -> None:
+        phrase = phrase.strip()
+        if not phrase:
+            return
+        # Short upper-case codes and words that double as English words keep their case.
+        if exact or (phrase.isupper() and len(phrase) <= 4) or phrase.lower() in _AMBIGUOUS_LOWER:
+            key = phrase
+            self._exact.add(key)
+        else:
+            key = phrase.lower()
+        bucket = self.table.setdefault(key, [])
+        if entry not in bucket:
+            bucket.append(entry)
+
+    def mentions(self, doc, *, lowercase: bool = False) -> list[Mention]:
+        """Longest non-overlapping matches in ``doc``."""
+        found: list[tuple[int, int, str]] = []
+        for match_id, s, e in self.matcher_lower(doc):
+            found.append((s, e, self._strings[match_id]))
+        if not lowercase:
+            for match_id, s, e in self.matcher_exact(doc):
+                found.append((s, e, self._strings[match_id]))
+        found.sort(key=lambda t: (-(t[1] - t[0]), t[0]))
+        taken = [False] * len(doc)
+        out: list[Mention] = []
+        for s, e, key in found:
+            if any(taken[s:e]):
+                continue
+            for i in range(s, e):
+                taken[i] = True
+            out.append(Mention(start=s, end=e, entries=tuple(self.table[key])))
+        out.sort(key=lambda m: m.start)
+        return out
+
+    def may_mention(self, lowered_words: set[str]) -> bool:
+        """Cheap check (no parse): could a sentence with these words name a known actor?"""
+        return not self._first_words.isdisjoint(lowered_words)
+
+
+@functools.cache
+def gazetteer() -> Gazetteer:
+    from wardrums.nlp import load_nlp
+
+    return Gazetteer(load_nlp())

@@ -1,0 +1,193 @@
+"""How sure the text is of an event: modality, polarity and who said it.
+
+Event datasets usually code every sentence as fact. Here the path from the trigger up the
+dependency tree is read for the cues that change that, in this order:
+1. the trigger's own clause (the trigger, the verb that governs a noun trigger, and the chain
+   of xcomp/acomp governors: "is likely to attack"): negation, modal auxiliaries, hedges;
+2. conditionals: an "if/unless" clause containing the trigger, or one attached to the clause
+   the trigger heads ("If the U.S. pushes too far, it's war") → hypothetical;
+3. embedding verbs further up: denial ("denied that ...") flips polarity and makes the act
+   alleged; accusation ("accused Y of shelling") and non-factive report verbs ("claimed")
+   make it alleged; any report verb fills ``attributed_to`` with its subject;
+4. sentence-level sources: "according to X", "as X reported".
+The strongest modality wins: hypothetical > predicted > alleged > asserted.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+from wardrums.data import lexicon
+
+_RANK = {"asserted": 0, "alleged": 1, "predicted": 2, "hypothetical": 3}
+_FUTURE_AUX = {"will", "'ll", "shall", "wo"}
+_POSSIBLE_AUX = {"may", "might", "could", "can"}
+_ACCUSE_LEMMAS = {"accuse", "charge", "blame", "suspect", "allege", "implicate", "fault"}
+_THREAT_LEMMAS = {"threaten", "vow", "warn"}
+
+
+@dataclass(frozen=True, slots=True)
+class Assessment:
+    """Modality, polarity and the token of whoever the claim is attributed to."""
+
+    modality: str
+    polarity: str
+    speaker_head: object | None  # spaCy Token: subject of the report/denial/accusation verb
+    speaker_text: str | None  # for "according to X" where X is not a token we resolve
+    tense: str | None  # past | future | present | None, for date resolution
+
+
+@functools.cache
+def _cue_sets() -> dict[str, frozenset[str]]:
+    c = lexicon.cues()
+    report = dict(c.report_verbs)
+    return {
+        "negation": frozenset(x.lower() for x in c.negation),
+        "denial": frozenset(x.lower() for x in c.denial_verbs),
+        "allegation": frozenset(x.lower() for x in c.allegation),
+        "report": frozenset(k.lower() for k in report),
+        "nonfactive": frozenset(k.lower() for k, factive in report.items() if not factive),
+        "hypothetical": frozenset(x.lower() for x in c.hypothetical),
+        "predicted": frozenset(x.lower() for x in c.predicted),
+        "hedge": frozenset(x.lower() for x in c.epistemic_hedge),
+    }
+
+
+def _subject(verb):
+    for c in verb.children:
+        if c.dep_ in ("nsubj", "nsubjpass"):
+            return c
+    # "X, who said ..." / conjoined verbs share the subject of their head
+    if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head is not verb:
+        return _subject(verb.head) if verb.head.pos_ in ("VERB", "AUX") else None
+    return None
+
+
+def _clause_chain(trigger) -> list:
+    """The trigger plus the governors that belong to its own clause."""
+    chain = [trigger]
+    t = trigger
+    # a noun trigger belongs to the clause of the verb that governs it
+    while t.pos_ not in ("VERB", "AUX") and t.head is not t and t.dep_ in (
+        "dobj", "nsubj", "nsubjpass", "pobj", "prep", "attr", "compound", "appos", "conj",
+        "npadvmod", "oprd", "dep",
+    ):
+        t = t.head
+        chain.append(t)
+    while t.dep_ in ("xcomp", "acomp", "auxpass") and t.head is not t:
+        t = t.head
+        chain.append(t)
+    return chain
+
+
+def _has_if(verb, cues) -> bool:
+    return any(c.dep_ == "mark" and c.lower_ in cues["hypothetical"] for c in verb.children)
+
+
+def assess(trigger) -> Assessment:
+    """Read modality and polarity for the event signalled by ``trigger`` (a spaCy Token)."""
+    cues = _cue_sets()
+    modality = "asserted"
+    negated = False
+    tense: str | None = None
+    speaker = None
+    speaker_text = None
+
+    def bump(m: str) -> None:
+        nonlocal modality
+        if _RANK[m] > _RANK[modality]:
+            modality = m
+
+    chain = _clause_chain(trigger)
+    # 1. the trigger's own clause
+    for t in chain:
+        for c in t.children:
+            low = c.lower_
+            if c.dep_ == "neg" or (c.dep_ == "det" and low == "no" and t is trigger):
+                negated = not negated
+            elif c.dep_ == "aux" and low in _FUTURE_AUX:
+                bump("predicted")
+                tense = "future"
+            elif c.dep_ == "aux" and low == "would":
+                bump("predicted")
+                tense = "future"
+            elif c.dep_ == "aux" and low in _POSSIBLE_AUX:
+                bump("hypothetical")
+            elif c.dep_ == "advmod" and low in cues["allegation"]:
+                bump("alleged")
+            elif c.dep_ == "advmod" and low in cues["hedge"]:
+                bump("alleged")
+        lemma = t.lemma_.lower()
+        if t is not trigger and lemma in cues["predicted"]:
+            bump("predicted")
+            tense = "future"
+        if t is not trigger and lemma in _THREAT_LEMMAS:
+            bump("hypothetical")
+        if t.tag_ in ("VBD",) and tense is None and t is chain[-1]:
+            tense = "past"
+    # "going to" future
+    head = chain[-1]
+    if head.head.lemma_ == "go" and head.dep_ == "xcomp" and any(
+        c.dep_ == "aux" for c in head.head.children
+    ):
+        bump("predicted")
+        tense = "future"
+    # 2. conditionals
+    for t in chain:
+        if _has_if(t, cues):
+            bump("hypothetical")
+    for c in head.children:
+        if c.dep_ == "advcl" and _has_if(c, cues):
+            bump("hypothetical")
+    # 3. embedding verbs further up
+    prev = head
+    node = head.head
+    steps = 0
+    while node is not prev and steps < 8:
+        lemma = node.lemma_.lower()
+        rel = prev.dep_
+        if rel in ("ccomp", "xcomp", "parataxis", "dobj", "pcomp", "pobj", "prep", "advcl", "conj"):
+            if rel == "advcl" and _has_if(prev, cues):
+                bump("hypothetical")
+            if lemma in cues["denial"] and rel != "conj":
+                negated = not negated
+                bump("alleged")
+                speaker = speaker or _subject(node)
+            elif lemma in _ACCUSE_LEMMAS and rel in ("pcomp", "pobj", "prep", "ccomp", "xcomp"):
+                bump("alleged")
+                speaker = speaker or _subject(node)
+            elif lemma in cues["report"] and rel in ("ccomp", "parataxis"):
+                if lemma in cues["nonfactive"]:
+                    bump("alleged")
+                speaker = speaker or _subject(node)
+            elif lemma in cues["predicted"] and rel in ("xcomp", "ccomp"):
+                bump("predicted")
+        prev, node = node, node.head
+        steps += 1
+    # a quoted clause before "X said" is parataxis/ccomp of the root: the root is the speaker verb
+    root = trigger.sent.root
+    if speaker is None and root is not head and root.lemma_.lower() in cues["report"]:
+        speaker = _subject(root)
+    # 4. "according to X" / "as X reported"
+    if speaker is None:
+        for t in trigger.sent:
+            if t.lower_ == "according" and t.i + 1 < len(t.doc) and t.nbor(1).lower_ == "to":
+                objs = [g for g in t.nbor(1).children if g.dep_ == "pobj"]
+                if objs:
+                    speaker = objs[0]
+                    break
+            if t.dep_ == "advcl" and t.lemma_.lower() in cues["report"] and any(
+                c.dep_ == "mark" and c.lower_ == "as" for c in t.children
+            ):
+                speaker = _subject(t)
+                break
+    if speaker is not None and speaker.i in {t.i for t in chain}:
+        speaker = None
+    return Assessment(
+        modality=modality,
+        polarity="negative" if negated else "positive",
+        speaker_head=speaker,
+        speaker_text=speaker_text,
+        tense=tense,
+    )

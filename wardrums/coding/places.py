@@ -1,0 +1,56 @@
+"""Where an event happened: a place named near its trigger, resolved through the gazetteer.
+
+Preference, in order: a place, capital or country that is the object of a locative
+preposition (in, at, near, outside, across) in the trigger's own clause; then one anywhere
+in the sentence; then the article's focus country (country-level only).
+"""
+
+from __future__ import annotations
+
+from wardrums.coding.actors import ArticleContext, SentenceView
+from wardrums.records import Location
+
+_LOCATIVE = {"in", "at", "near", "outside", "across", "inside", "around", "along", "within"}
+_PLACE_KINDS = {"place", "capital", "country"}
+
+
+def _location_of(tok, sv: SentenceView, ctx: ArticleContext) -> Location | None:
+    m = sv.mention_at(tok.i)
+    if m is None:
+        return None
+    e = m.best(ctx.published)
+    if e.kind not in _PLACE_KINDS or not e.country:
+        return None
+    if e.kind == "country":
+        return Location(country=e.country, place=None)
+    pl = e.place
+    text = " ".join(t.text for t in sv.doc[m.start:m.end])
+    return Location(country=e.country, place=pl.name if pl else text,
+                    lat=pl.lat if pl else None, lon=pl.lon if pl else None)
+
+
+def _locative_objects(tok) -> list:
+    return [g for c in tok.children if c.dep_ == "prep" and c.lower_ in _LOCATIVE
+            for g in c.children if g.dep_ == "pobj"]
+
+
+def locate(trigger, sv: SentenceView, ctx: ArticleContext) -> Location | None:
+    """The event's location, or None when nothing in the sentence or article says."""
+    clause = [trigger]
+    t = trigger
+    while t.head is not t and len(clause) < 4 and t.pos_ not in ("VERB", "AUX"):
+        t = t.head
+        clause.append(t)
+    for node in clause:
+        for obj in _locative_objects(node):
+            loc = _location_of(obj, sv, ctx)
+            if loc is not None:
+                return loc
+    for tok in sv.doc:
+        if tok.dep_ == "pobj" and tok.head.lower_ in _LOCATIVE:
+            loc = _location_of(tok, sv, ctx)
+            if loc is not None:
+                return loc
+    if ctx.focus_country:
+        return Location(country=ctx.focus_country, place=None)
+    return None
