@@ -1,10 +1,12 @@
 """Finding event triggers in a parsed sentence, and their source and target arguments.
 
-A trigger is a token whose (lemma, part of speech) is in the lexicon (``data/triggers.yaml``)
-and whose context satisfies the entry: a required object ("impose *sanctions*"), particle
-("crack *down*"), or compound ("*hunger* strike"), and no blocking word ("*heart* attack").
-Of several entries the most specific wins. A noun trigger that is the object of a verb
-trigger of the same category ("launched an *attack*") is folded into the verb's event.
+A trigger is a token whose (lemma, part of speech) is in the lexicon (``data/triggers.yaml``,
+whose header defines every field and slot) and whose context satisfies the entry: a required
+object ("impose *sanctions*", "call for a *ceasefire*", "ordered the *consulate* closed"),
+particle ("crack *down*"), modifier ("*hunger* strike", "*test*-fired"), a filled target
+slot (``require_target``), and no blocking word ("*heart* attack"). Entries come most
+specific first and the first that fits wins. The token that satisfied ``object`` is
+consumed: it is never an argument and never yields an event of its own.
 """
 
 from __future__ import annotations
@@ -15,6 +17,10 @@ from wardrums.data import lexicon
 
 _VERB_POS = {"VERB", "AUX"}
 _NOUN_POS = {"NOUN", "PROPN"}
+_MODIFIER_DEPS = {"compound", "amod", "nmod", "npadvmod", "advmod"}
+_NON_BLOCK_DEPS = {"det", "aux", "auxpass", "punct", "cc"}
+# Heads that can stand for an actor in a target slot (for ``require_target``).
+_ACTOR_ENTS = {"GPE", "NORP", "ORG", "PERSON", "FAC", "LOC"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,6 +31,7 @@ class TriggerMatch:
     entry: lexicon.Trigger
     sources: tuple  # head tokens of source arguments
     targets: tuple  # head tokens of target arguments
+    consumed: int | None  # index of the token that satisfied ``object``
     specificity: int
 
 
@@ -33,6 +40,8 @@ def _pos_key(tok) -> str | None:
         return "VERB"
     if tok.pos_ in _NOUN_POS:
         return "NOUN"
+    if tok.pos_ == "ADJ" and tok.tag_ in ("VBN", "VBD", "JJ"):
+        return "VERB"  # participles tagged ADJ: "lambasted", "flogged"
     return None
 
 
@@ -40,186 +49,246 @@ def _is_passive(tok) -> bool:
     return any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
 
 
-def _objects(tok) -> list:
-    if tok.pos_ in _VERB_POS:
-        deps = ("nsubjpass",) if _is_passive(tok) else ("dobj", "attr", "oprd")
+def _with_conjuncts(tokens: list) -> list:
+    return tokens + [c for t in tokens for c in t.conjuncts if c.i > t.i]
+
+
+def _object_candidates(tok, entry: lexicon.Trigger) -> list:
+    """Tokens that may satisfy ``object`` (see the triggers.yaml header)."""
+    if entry.pos == "VERB":
+        deps = {"dobj", "nsubjpass", "oprd", "attr", "dative"}
         objs = [c for c in tok.children if c.dep_ in deps]
-        # "sent more troops and tanks": conjoined objects count too
-        return objs + [cc for o in objs for cc in o.conjuncts if cc.i > o.i]
-    return []
+        if entry.particle:
+            objs += _prep_objects(tok, entry.particle)
+        # small clause: "ordered the consulate closed" (ccomp/xcomp/oprd with its own subject)
+        for c in tok.children:
+            if c.dep_ in ("ccomp", "xcomp", "oprd"):
+                objs += [g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")]
+        return _with_conjuncts(objs)
+    objs = [c for c in tok.children if c.dep_ in ("compound", "amod", "nmod")]
+    objs += _prep_objects(tok, "of")
+    return _with_conjuncts(objs)
 
 
-def _particles(tok) -> set[str]:
-    return {c.lower_ for c in tok.children if c.dep_ in ("prt", "prep", "advmod", "agent")}
+def _matches_item(tok, item: str) -> bool:
+    words = item.split()
+    if tok.lemma_.lower() != words[-1] and tok.lower_ != words[-1]:
+        return False
+    if len(words) == 1:
+        return True
+    mods = {c.lemma_.lower() for c in tok.children if c.dep_ in ("compound", "amod", "nmod")}
+    mods |= {c.lower_ for c in tok.children if c.dep_ in ("compound", "amod", "nmod")}
+    return all(w in mods for w in words[:-1])
 
 
-def _modifier_lemmas(tok) -> set[str]:
-    return {c.lemma_.lower() for c in tok.children if c.dep_ in ("compound", "amod", "nmod")}
+def _modifiers(tok) -> set[str]:
+    mods = {c.lemma_.lower() for c in tok.children if c.dep_ in _MODIFIER_DEPS}
+    mods |= {c.lower_ for c in tok.children if c.dep_ in _MODIFIER_DEPS}
+    # "test-fired", "lathi-charged": the word before a hyphen right before the trigger
+    if tok.i >= 2 and tok.doc[tok.i - 1].text == "-":
+        prev = tok.doc[tok.i - 2]
+        mods |= {prev.lower_, prev.lemma_.lower()}
+    return mods
 
 
-def _entry_fits(tok, entry: lexicon.Trigger) -> int | None:
-    """Specificity of ``entry`` for ``tok``, or None if its conditions do not hold."""
-    score = 0
-    if entry.object:
-        objs = _objects(tok)
-        if not any(o.lemma_.lower() in entry.object or o.lower_ in entry.object for o in objs):
-            return None
-        score += 2
-    if entry.particle:
-        if entry.particle.lower() not in _particles(tok):
-            return None
-        score += 2
-    if entry.compound:
-        if not _modifier_lemmas(tok) & set(entry.compound):
-            return None
-        score += 1
-    if entry.block:
-        near = _modifier_lemmas(tok) | {o.lemma_.lower() for o in _objects(tok)}
-        if near & set(entry.block):
-            return None
-    if not entry.passive_ok and _is_passive(tok):
-        return None
-    return score
+def _block_words(tok, obj) -> set[str]:
+    words = {c.lemma_.lower() for c in tok.children if c.dep_ not in _NON_BLOCK_DEPS}
+    words |= {c.lower_ for c in tok.children if c.dep_ in ("prt", "prep")}
+    if tok.i >= 2 and tok.doc[tok.i - 1].text == "-":
+        words.add(tok.doc[tok.i - 2].lower_)
+    for o in [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")] + ([obj] if obj is not None else []):
+        words.add(o.lemma_.lower())
+        words |= {c.lemma_.lower() for c in o.children if c.dep_ in ("compound", "amod", "nmod")}
+    return words
 
 
 def _prep_objects(tok, prep: str) -> list:
     out = []
     for c in tok.children:
-        if c.dep_ in ("prep", "agent") and c.lower_ == prep:
+        if c.dep_ in ("prep", "agent", "prt", "dative") and c.lower_ == prep:
             out.extend(g for g in c.children if g.dep_ == "pobj")
-            # "talks with the US" vs "pull out of Syria": "out of" → pcomp chains
-            for g in c.children:
-                if g.dep_ == "pcomp":
+            for g in c.children:  # "out of Syria", "away from the border"
+                if g.dep_ in ("pcomp", "prep"):
                     out.extend(h for h in g.children if h.dep_ == "pobj")
     return out
 
 
-def _slot(tok, slot: str) -> list:
+def _simple_slot(tok, slot: str) -> list:
     if slot == "dobj":
         if tok.pos_ in _VERB_POS and _is_passive(tok):
             return [c for c in tok.children if c.dep_ == "nsubjpass"]
         return [c for c in tok.children if c.dep_ == "dobj"]
     if slot == "dative":
-        return [c for c in tok.children if c.dep_ in ("dative", "iobj")]
-    if slot == "poss":
-        return [c for c in tok.children if c.dep_ == "poss"]
-    if slot == "nsubj":
-        return [c for c in tok.children if c.dep_ == "nsubj"]
+        datives = [c for c in tok.children if c.dep_ in ("dative", "iobj")]
+        # spaCy labels "to" in "sent aid to Yemen" dative too: take its object then
+        return [g for d in datives for g in ([d] if d.pos_ != "ADP" else
+                                             [x for x in d.children if x.dep_ == "pobj"])]
+    if slot in ("poss", "nsubj", "nsubjpass", "compound"):
+        return [c for c in tok.children if c.dep_ == slot]
     if slot == "agent":
         return _prep_objects(tok, "by")
-    if slot in ("amod_demonym", "compound"):
-        return [c for c in tok.children if c.dep_ in ("amod", "compound") and c.i < tok.i]
+    if slot == "amod_demonym":
+        return [c for c in tok.children if c.dep_ in ("amod", "compound") and c.i < tok.i
+                and (c.ent_type_ in ("NORP", "GPE") or c.pos_ == "PROPN")]
+    if slot == "ccomp_nsubj":
+        return [g for c in tok.children if c.dep_ == "ccomp" for g in c.children
+                if g.dep_ in ("nsubj", "nsubjpass")]
+    if slot == "head_nsubj":
+        verb = _governing_verb(tok)
+        if verb is None:
+            return []
+        subj = [c for c in verb.children if c.dep_ == "nsubj"]
+        if subj:
+            return subj
+        inherited = _inherited_subject(verb)
+        return [inherited] if inherited is not None else []
     if slot.startswith("prep:"):
         return _prep_objects(tok, slot[5:])
     return []
 
 
-def _inherited_subject(tok):
-    """Subject of a verb without one: "Russia threatened to expel", "... and closed"."""
-    seen = 0
+def _slot(tok, slot: str) -> list:
+    if "." in slot:
+        first, sub = slot.split(".", 1)
+        return [s for head in _simple_slot(tok, first) for s in _simple_slot(head, sub)]
+    return _simple_slot(tok, slot)
+
+
+def _governing_verb(tok):
+    """The verb a noun trigger hangs on ("police *used* tear gas", "launched an attack")."""
     t = tok
-    while seen < 4 and t.dep_ in ("xcomp", "conj", "advcl", "ccomp", "relcl", "acl") and t.head is not t:
-        if t.dep_ in ("relcl", "acl") and t.head.pos_ in _NOUN_POS:
-            # "troops who crossed" / "forces loyal to": the noun is the subject
-            return t.head
+    for _ in range(3):
+        if t.head is t:
+            return None
+        if t.dep_ not in ("dobj", "nsubjpass", "pobj", "prep", "attr", "oprd", "conj"):
+            return None
         t = t.head
+        if t.pos_ in _VERB_POS:
+            return t
+    return None
+
+
+def _inherited_subject(tok):
+    """The actor of a verb without a subject of its own.
+
+    "Russia threatened to *expel*" (xcomp → governor's subject), "urged Russia to *withdraw*"
+    (xcomp → governor's object), "accused Y of *shelling*" (pcomp → the accused), "... and
+    *closed*" (conj), "troops who *crossed*" (relcl → the noun).
+    """
+    t = tok
+    for _ in range(4):
+        dep, head = t.dep_, t.head
+        if head is t or dep not in ("xcomp", "acomp", "conj", "advcl", "ccomp", "relcl", "acl", "pcomp"):
+            return None
+        if dep in ("relcl", "acl") and head.pos_ in _NOUN_POS:
+            return head
+        if dep == "pcomp":
+            head = head.head
+        if dep in ("pcomp", "xcomp"):
+            objs = [c for c in head.children if c.dep_ == "dobj"]
+            if objs:
+                return objs[0]
+        t = head
         subj = [c for c in t.children if c.dep_ == "nsubj"]
         if subj:
             return subj[0]
-        seen += 1
+        if _is_passive(t):
+            agents = _prep_objects(t, "by")
+            if agents:
+                return agents[0]
     return None
 
 
-def _light_verb(tok):
-    """The verb a noun trigger is the object of ("launched an attack") — its subject is the source."""
-    if tok.dep_ in ("dobj", "nsubjpass") and tok.head.pos_ in _VERB_POS:
-        return tok.head
-    if tok.dep_ == "pobj" and tok.head.dep_ == "prep" and tok.head.head.pos_ in _VERB_POS:
-        return tok.head.head
-    return None
+def _is_actorish(tok) -> bool:
+    if tok.ent_type_ in _ACTOR_ENTS or tok.pos_ == "PROPN" or tok.pos_ == "PRON":
+        return True
+    from wardrums.data import knowledge
+
+    return tok.lemma_.lower() in knowledge.sector_nouns()
 
 
-def _sources(tok, entry: lexicon.Trigger) -> list:
-    if entry.source:
-        for slot in entry.source:
-            found = _slot(tok, slot)
+def _sources(tok, entry: lexicon.Trigger, consumed) -> list:
+    for slot in entry.source:
+        found = [t for t in _slot(tok, slot) if t is not consumed]
+        if found:
+            return found
+    if entry.pos == "VERB" and not _is_passive(tok):
+        inherited = _inherited_subject(tok)
+        if inherited is not None:
+            return [inherited]
+    if entry.pos == "NOUN":
+        verb = _governing_verb(tok)
+        if verb is not None and tok.dep_ in ("dobj", "attr"):
+            subj = [c for c in verb.children if c.dep_ == "nsubj"]
+            return subj
+    return []
+
+
+def _targets(tok, entry: lexicon.Trigger, consumed) -> list:
+    for slot in entry.target:
+        found = [t for t in _slot(tok, slot) if t is not consumed]
+        if not found and slot.startswith("prep:") and consumed is not None:
+            found = _slot(consumed, slot)  # "imposed sanctions on Russia"
+        if found:
+            return found
+    return []
+
+
+def _fit(tok, entry: lexicon.Trigger):
+    """(consumed object token or None) if the entry's conditions hold, else False."""
+    obj = None
+    if entry.object:
+        hits = [o for o in _object_candidates(tok, entry)
+                if any(_matches_item(o, item) for item in entry.object)]
+        if not hits:
+            return False
+        obj = hits[0]
+    if entry.particle:
+        parts = {c.lower_ for c in tok.children if c.dep_ in ("prt", "prep", "agent", "advmod", "dative")}
+        if entry.particle.lower() not in parts:
+            return False
+    if entry.compound and not _modifiers(tok) & set(entry.compound):
+        return False
+    if entry.block and _block_words(tok, obj) & set(entry.block):
+        return False
+    if not entry.passive_ok and _is_passive(tok):
+        return False
+    if entry.require_target and not any(_is_actorish(t) for t in _targets(tok, entry, obj)):
+        return False
+    return obj
+
+
+def _lookup(tok, by_lemma) -> tuple:
+    pos = _pos_key(tok)
+    if pos is None:
+        return ()
+    entries = by_lemma.get((tok.lemma_.lower(), pos)) or by_lemma.get((tok.lower_, pos))
+    if entries:
+        return entries
+    if tok.pos_ == "ADJ" or tok.lemma_.lower() == tok.lower_:
+        for lemma in sorted(lexicon.lemmas_for_surface(tok.lower_)):
+            found = by_lemma.get((lemma, pos))
             if found:
                 return found
-    if tok.pos_ in _VERB_POS:
-        if _is_passive(tok):
-            return _prep_objects(tok, "by")
-        subj = [c for c in tok.children if c.dep_ == "nsubj"]
-        if subj:
-            return subj
-        inherited = _inherited_subject(tok)
-        return [inherited] if inherited is not None else []
-    for slot in ("poss", "agent", "amod_demonym"):
-        found = _slot(tok, slot)
-        if found:
-            return found
-    verb = _light_verb(tok)
-    if verb is not None:
-        subj = [c for c in verb.children if c.dep_ == "nsubj"]
-        if subj:
-            return subj
-    return []
-
-
-def _targets(tok, entry: lexicon.Trigger, objects: list) -> list:
-    slots = entry.target or (("dobj",) if entry.pos == "VERB" else ())
-    for slot in slots:
-        found = _slot(tok, slot)
-        if not found and slot.startswith("prep:"):
-            # "imposed sanctions on Russia": the PP may hang on the object noun
-            for o in objects:
-                found = _slot(o, slot)
-                if found:
-                    break
-        if found and entry.object and slot == "dobj":
-            continue  # the object of a light verb is the event, not its target
-        if found:
-            return found
-    return []
+    return ()
 
 
 def find_triggers(doc) -> list[TriggerMatch]:
-    """Every trigger in ``doc`` with its best-fitting entry and argument heads."""
+    """Every trigger in ``doc`` with the first entry that fits and its argument heads."""
     by_lemma = lexicon.triggers_by_lemma()
     matches: list[TriggerMatch] = []
     for tok in doc:
-        pos = _pos_key(tok)
-        if pos is None:
-            continue
-        entries = by_lemma.get((tok.lemma_.lower(), pos)) or by_lemma.get((tok.lower_, pos))
-        if not entries:
-            continue
-        best: tuple[int, lexicon.Trigger] | None = None
-        for entry in entries:
-            score = _entry_fits(tok, entry)
-            if score is not None and (best is None or score > best[0]):
-                best = (score, entry)
-        if best is None:
-            continue
-        score, entry = best
-        objects = _objects(tok)
-        matches.append(TriggerMatch(
-            token=tok, entry=entry, sources=tuple(_sources(tok, entry)),
-            targets=tuple(_targets(tok, entry, objects)), specificity=score,
-        ))
-    return _fold_light_verbs(matches)
-
-
-def _fold_light_verbs(matches: list[TriggerMatch]) -> list[TriggerMatch]:
-    """Drop a noun trigger that is the required object of a light-verb trigger."""
-    verb_objects: dict[int, str] = {}
-    for m in matches:
-        if m.entry.pos == "VERB" and m.entry.object:
-            for o in _objects(m.token):
-                if o.lemma_.lower() in m.entry.object or o.lower_ in m.entry.object:
-                    verb_objects[o.i] = m.entry.category
-    out = []
-    for m in matches:
-        if m.entry.pos == "NOUN" and verb_objects.get(m.token.i) is not None:
-            continue
-        out.append(m)
-    return out
+        if tok.ent_type_ in ("DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY"):
+            continue  # "in march", "strike 3"
+        for entry in _lookup(tok, by_lemma):
+            obj = _fit(tok, entry)
+            if obj is False:
+                continue
+            matches.append(TriggerMatch(
+                token=tok, entry=entry, sources=tuple(_sources(tok, entry, obj)),
+                targets=tuple(_targets(tok, entry, obj)),
+                consumed=obj.i if obj is not None else None, specificity=entry.specificity,
+            ))
+            break
+    consumed = {m.consumed for m in matches if m.consumed is not None}
+    return [m for m in matches if m.token.i not in consumed]

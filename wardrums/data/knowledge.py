@@ -423,8 +423,7 @@ def _read_csv(
             if line == numbered[0][0]:
                 if tuple(values) != fields:
                     raise ValueError(
-                        f"{fname}:{line}: header must be {','.join(fields)}, "
-                        f"not {','.join(values)}"
+                        f"{fname}:{line}: header must be {','.join(fields)}, not {','.join(values)}"
                     )
                 continue
             if len(values) != len(fields):

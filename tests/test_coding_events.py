@@ -1,0 +1,93 @@
+"""The coder on sentences written for these tests: types, arguments, voice, several events."""
+
+from __future__ import annotations
+
+import pytest
+
+import wardrums
+
+PUB = "2017-10-12"  # a Thursday
+
+
+def codes(text: str, published: str = PUB):
+    return wardrums.code(text, published=published)
+
+
+def triples(events):
+    return {(e.event_type, tuple(a.country for a in e.source), tuple(a.country for a in e.target))
+            for e in events}
+
+
+def one(events, event_type):
+    found = [e for e in events if e.event_type == event_type]
+    assert found, f"no {event_type} in {[(e.event_type, e.evidence.trigger) for e in events]}"
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Moscow accused Washington of meddling in its elections.", ("ACCUSE", ("RUS",), ("USA",))),
+        ("The Kremlin condemned the Pentagon on Wednesday.", ("ACCUSE", ("RUS",), ("USA",))),
+        ("Russia expelled two American diplomats.", ("SANCTION", ("RUS",), ("USA",))),
+        ("The European Union imposed new sanctions on Iran.", ("SANCTION", ("EU",), ("IRN",))),
+        ("China and South Korea signed a trade agreement on Monday.", ("AGREE", ("CHN", "KOR"), ())),
+        ("Japanese Prime Minister Shinzo Abe met Indian Prime Minister Narendra Modi in Tokyo.",
+         ("CONSULT", ("JPN",), ("IND",))),
+        ("Pyongyang threatened to strike Guam.", ("THREATEN", ("PRK",), ())),
+        ("Israeli warplanes struck targets in Gaza.", ("ASSAULT", ("ISR",), ())),
+        ("The United Nations sent food aid to Yemen.", ("AID", ("UN",), ("YEM",))),
+        ("Turkey called on NATO to support its operation.", ("REQUEST", ("TUR",), ("NATO",))),
+    ],
+)
+def test_type_source_target(text, expected):
+    event_type, source, target = expected
+    ev = one(codes(text), event_type)
+    assert tuple(a.country for a in ev.source) == source
+    if target:
+        assert tuple(a.country for a in ev.target) == target
+
+
+def test_passive_voice_swaps_arguments():
+    ev = one(codes("Ukrainian soldiers were attacked by Russian troops near Donetsk."), "ASSAULT")
+    assert [a.country for a in ev.source] == ["RUS"]
+    assert [a.sector for a in ev.source] == ["MIL"]
+    assert [a.country for a in ev.target] == ["UKR"]
+
+
+def test_several_events_in_one_sentence():
+    events = codes("Washington expelled Russian diplomats and closed the Russian consulate in San Francisco.")
+    types = [e.event_type for e in events]
+    assert types.count("SANCTION") >= 1
+    assert all(e.source and e.source[0].country == "USA" for e in events)
+
+
+def test_nominal_event_with_demonym_source():
+    ev = one(codes("The Russian shelling of Mariupol killed four civilians."), "ASSAULT")
+    assert "RUS" in [a.country for a in ev.source]
+
+
+def test_evidence_offsets_point_into_the_text():
+    text = "Analysts met on Monday. Later, Iran seized a British tanker in the Strait of Hormuz."
+    ev = one(codes(text), "COERCE")
+    assert text[ev.evidence.start:ev.evidence.end] == ev.evidence.sentence
+    assert text[ev.evidence.trigger_start:ev.evidence.trigger_end] == ev.evidence.trigger
+    src = ev.source[0]
+    assert text[src.start:src.end] == src.text
+
+
+def test_no_event_without_trigger():
+    assert codes("The weather in Moscow was mild and the markets were calm.") == []
+
+
+def test_event_ids_are_deterministic():
+    text = "Russia expelled two American diplomats on Friday."
+    assert [e.event_id for e in codes(text)] == [e.event_id for e in codes(text)]
+
+
+def test_record_fields_from_the_plover_table():
+    ev = one(codes("Government troops attacked rebel positions in Idlib."), "ASSAULT")
+    assert ev.quad_class == 4
+    assert ev.intensity < 0
+    assert len(ev.cameo_root) == 2
+    assert 0 < ev.confidence <= 1
