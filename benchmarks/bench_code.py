@@ -25,6 +25,7 @@ def main() -> None:
     ap.add_argument("corpus", nargs="?", default=demo_path(), help="articles (any readable format)")
     ap.add_argument("--limit", type=int, default=0, help="at most this many articles")
     ap.add_argument("--repeat", type=int, default=4, help="code the corpus this many times")
+    ap.add_argument("--workers", type=int, default=2, help="parser processes for the second run")
     args = ap.parse_args()
 
     articles = [a for a in read_inputs([args.corpus]) if isinstance(a, Article)]
@@ -34,10 +35,16 @@ def main() -> None:
     words = sum(len(a.text.split()) for a in articles)
     nlp = load_nlp()
     list(nlp.pipe(["warm up the pipeline."]))
-    # wardrums code
+    # wardrums code, one process and then with parser workers
     t0 = time.perf_counter()
     n_events = sum(len(evs) for _, evs in code_articles(articles))
     t_code = time.perf_counter() - t0
+    t_par = None
+    if args.workers > 1:
+        t0 = time.perf_counter()
+        n_par = sum(len(evs) for _, evs in code_articles(articles, n_process=args.workers, chunk=256))
+        t_par = time.perf_counter() - t0
+        assert n_par == n_events, "parallel coding must give the same events"
     # bare spaCy: the full pipeline over the same texts
     t0 = time.perf_counter()
     for _ in nlp.pipe((a.text for a in articles), batch_size=16):
@@ -51,6 +58,8 @@ def main() -> None:
     print(f"corpus            {args.corpus}")
     print(f"articles          {len(articles)}  words {words:,}  events {n_events:,}")
     print(f"wardrums code     {words / t_code:,.0f} words/s  {len(articles) / t_code:,.1f} articles/s  ({t_code:.2f} s)")
+    if t_par is not None:
+        print(f"  {args.workers} workers       {words / t_par:,.0f} words/s  {len(articles) / t_par:,.1f} articles/s  ({t_par:.2f} s)")
     print(f"bare spaCy parse  {words / t_spacy:,.0f} words/s  ({t_spacy:.2f} s)")
     print(f"ratio code/spaCy  {t_spacy / t_code:.2f}x")
     print(f"sentences parsed  {kept:,} of {sents:,} ({kept / max(sents, 1):.0%})")

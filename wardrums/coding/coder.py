@@ -16,8 +16,10 @@ from __future__ import annotations
 
 import collections
 import functools
+import itertools
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 
 from wardrums.coding import actors as actor_mod
 from wardrums.coding import dates as date_mod
@@ -36,8 +38,11 @@ _WORD = re.compile(r"[a-z][a-z'-]*")
 
 
 @functools.cache
-def _title_words() -> frozenset[str]:
-    return frozenset(w for t in knowledge.titles() for w in t.lower().split())
+def _title_pattern() -> re.Pattern[str]:
+    """A title followed by a capitalised word ("President Xi", "Foreign Minister Lavrov")."""
+    titles = sorted({t.lower() for t in knowledge.titles()}, key=len, reverse=True)
+    alts = "|".join(re.escape(t) for t in titles)
+    return re.compile(rf"\b(?i:{alts})\s+[A-Z][a-z]")
 
 
 @functools.cache
@@ -50,14 +55,66 @@ def _is_lowercase_text(text: str) -> bool:
     return bool(letters) and sum(c.isupper() for c in letters) / len(letters) < 0.01
 
 
+@dataclass(frozen=True)
+class PrefilterForms:
+    """Word forms that make a sentence worth parsing (see :func:`prefilter_forms`)."""
+
+    strong: frozenset[str]  # a form that can trigger on its own
+    needs: dict[str, frozenset[str]]  # a form that triggers only beside one of these words
+
+    def admits(self, words: set[str]) -> bool:
+        if not words.isdisjoint(self.strong):
+            return True
+        return any(not self.needs[w].isdisjoint(words) for w in words if w in self.needs)
+
+
+@functools.cache
+def prefilter_forms() -> PrefilterForms:
+    """Word forms that make a sentence worth parsing.
+
+    A lemma whose every entry needs an object or a compound ("*take* custody", "sit-*in*",
+    "*issue* a warning") cannot trigger alone: its forms count only beside one of those
+    words. Every other form the lexicon can realise counts alone, so the test stays a
+    superset of what the matcher can fire on.
+    """
+    bare: set[str] = set()
+    needs: dict[str, set[str]] = {}
+    for trig in lexicon.triggers():
+        if trig.object is None and trig.compound is None:
+            bare.add(trig.lemma)
+        else:
+            words = {w for item in (*(trig.object or ()), *(trig.compound or ()))
+                     for w in lexicon.inflections(item.split()[-1]) | {item.split()[-1]}}
+            needs.setdefault(trig.lemma, set()).update(words)
+    strong: set[str] = set()
+    weak: dict[str, set[str]] = {}
+    for form in lexicon.trigger_surface_forms():
+        lemmas = lexicon.lemmas_for_surface(form) or {form}
+        if lemmas & bare:
+            strong.add(form)
+        else:
+            for lemma in lemmas:
+                weak.setdefault(form, set()).update(needs.get(lemma, ()))
+    return PrefilterForms(strong=frozenset(strong),
+                          needs={f: frozenset(w) for f, w in weak.items()})
+
+
+# Month names next to a day or a date preposition are dates, not protest marches or modals.
+_MONTH_DATE = re.compile(
+    r"\b(?:(?:in|on|since|until|till|by|from|early|late|mid|last|next|this)[\s-]+(?:march|may)\b"
+    r"|(?:march|may)\s+\d|\d+(?:st|nd|rd|th)?\s+(?:of\s+)?(?:march|may)\b)",
+    re.IGNORECASE,
+)
+
+
 def select_sentences(sentences: list[SentenceSpan]) -> list[bool]:
     """Stage 2: which sentences can hold an event (or introduce a titled person)."""
-    forms = lexicon.trigger_surface_forms()
-    titles = _title_words()
+    forms = prefilter_forms()
+    titled = _title_pattern()
     keep = []
     for s in sentences:
-        words = set(_WORD.findall(s.text.lower()))
-        keep.append(bool(words & forms) or bool(words & titles))
+        words = set(_WORD.findall(_MONTH_DATE.sub(" ", s.text).lower()))
+        keep.append(forms.admits(words) or bool(titled.search(s.text)))
     return keep
 
 
@@ -80,32 +137,118 @@ def code_article(article: Article) -> list[Event]:
     return next(iter(code_articles([article])))[1]
 
 
-def code_articles(articles: Iterable[Article], *, batch_size: int = 64) -> Iterator[tuple[Article, list[Event]]]:
-    """Code a stream of articles; yields each article with its events, in input order."""
-    nlp = load_nlp()
-    for article in articles:
-        yield article, _code_one(nlp, article, batch_size)
+@dataclass
+class _Prepared:
+    article: Article
+    ctx: ArticleContext
+    chosen: list[SentenceSpan]
 
 
-def _code_one(nlp, article: Article, batch_size: int) -> list[Event]:
+def _prepare(nlp, article: Article) -> _Prepared:
+    """Stages 1–3 for one article: sentences, prefilter, focus country."""
     text = article.text
     sentences = split_sentences(text, article.boilerplate)
-    if not sentences:
-        return []
     lowercase = _is_lowercase_text(text)
     ctx = ArticleContext(published=article.published, text=text, lowercase=lowercase)
     ctx.focus_country = _focus_country(nlp, sentences, lowercase)
     keep = select_sentences(sentences)
-    chosen = [s for s, k in zip(sentences, keep, strict=True) if k]
-    events: list[Event] = []
+    return _Prepared(article=article, ctx=ctx,
+                     chosen=[s for s, k in zip(sentences, keep, strict=True) if k])
+
+
+def code_articles(articles: Iterable[Article], *, batch_size: int = 256, chunk: int = 64,
+                  n_process: int = 1,
+                  on_error: Callable[[Article, Exception], None] | None = None,
+                  ) -> Iterator[tuple[Article, list[Event]]]:
+    """Code a stream of articles; yields each article with its events, in input order.
+
+    Articles are taken ``chunk`` at a time so that their kept sentences go through the
+    parser in one ``nlp.pipe`` call (``n_process`` > 1 parses on several cores). An article
+    whose coding fails is passed to ``on_error`` and skipped; without ``on_error`` the
+    exception propagates.
+    """
+    nlp = load_nlp()
     gz = gazetteer()
-    for sent, doc in zip(chosen, nlp.pipe([s.text for s in chosen], batch_size=batch_size),
-                         strict=True):
-        sv = SentenceView(doc=doc, offset=sent.start, mentions=gz.mentions(doc, lowercase=lowercase))
-        _register_people(sv, ctx)
-        sv.speaker = _root_speaker(sv, ctx)
+    it = iter(articles)
+    while True:
+        batch = list(itertools.islice(it, chunk))
+        if not batch:
+            return
+        prepared: list[_Prepared | None] = []
+        for article in batch:
+            try:
+                prepared.append(_prepare(nlp, article))
+            except Exception as exc:
+                if on_error is None:
+                    raise
+                on_error(article, exc)
+                prepared.append(None)
+        joined = [(_joined_doc(nlp, p.chosen), i) for i, p in enumerate(prepared)
+                  if p is not None and p.chosen]
+        docs: list[list] = [[] for _ in prepared]
+        procs = n_process if len(joined) >= 16 else 1
+        for (doc, bounds), i in ((d, i) for d, i in _parse(nlp, joined, batch_size, procs)):
+            docs[i] = [doc[a:b].as_doc() for a, b in bounds]
+        for p, pdocs in zip(prepared, docs, strict=True):
+            if p is None:
+                continue
+            try:
+                events = _read(p, pdocs, gz)
+            except Exception as exc:
+                if on_error is None:
+                    raise
+                on_error(p.article, exc)
+                continue
+            yield p.article, events
+
+
+def _joined_doc(nlp, chosen: list[SentenceSpan]):
+    """One Doc of an article's kept sentences, with their boundaries fixed for the parser.
+
+    Parsing one document per article instead of one per sentence saves spaCy's per-document
+    overhead; the parser respects the preset boundaries, so sentence k of the parse is
+    ``chosen[k]``. Returns the unparsed Doc and the token range of each sentence.
+    """
+    doc = nlp.make_doc(" ".join(s.text for s in chosen))
+    starts: list[int] = []
+    pos = 0
+    for s in chosen:
+        starts.append(pos)
+        pos += len(s.text) + 1
+    bounds: list[tuple[int, int]] = []
+    start_set = set(starts)
+    cur = None
+    for tok in doc:
+        is_start = tok.idx in start_set
+        tok.is_sent_start = is_start
+        if is_start:
+            if cur is not None:
+                bounds.append((cur, tok.i))
+            cur = tok.i
+    if cur is not None:
+        bounds.append((cur, len(doc)))
+    if len(bounds) != len(chosen):  # a sentence start fell inside a token: never expected
+        raise ValueError("sentence boundaries do not align with tokens")
+    return doc, bounds
+
+
+def _parse(nlp, joined: list, batch_size: int, n_process: int):
+    docs = [d for (d, _), _ in joined]
+    parsed = nlp.pipe(docs, batch_size=max(1, batch_size // 16), n_process=n_process)
+    for doc, ((_, bounds), i) in zip(parsed, joined, strict=True):
+        yield (doc, bounds), i
+
+
+def _read(p: _Prepared, docs: list, gz) -> list[Event]:
+    """Stages 4–5: read the parsed sentences in article order and make events."""
+    events: list[Event] = []
+    for sent, doc in zip(p.chosen, docs, strict=True):
+        sv = SentenceView(doc=doc, offset=sent.start,
+                          mentions=gz.mentions(doc, lowercase=p.ctx.lowercase))
+        _register_people(sv, p.ctx)
+        sv.speaker = _root_speaker(sv, p.ctx)
         for match in find_triggers(doc):
-            ev = _make_event(match, sent, sv, ctx, article)
+            ev = _make_event(match, sent, sv, p.ctx, p.article)
             if ev is not None:
                 events.append(ev)
     return _dedupe(events)
@@ -160,11 +303,7 @@ def _make_event(match: TriggerMatch, sent: SentenceSpan, sv: SentenceView, ctx: 
     tok = match.token
     near = tok.idx
     resolved = date_mod.resolve_event_date(sent.text, article.published, tense=a.tense, near=near)
-    cat = lexicon.plover()[entry.category]
-    mode = next((m for m in cat.modes if m.mode == entry.mode), None)
-    cameo = (mode.cameo if mode and mode.cameo else None) or cat.cameo_root
-    intensity = entry.intensity if entry.intensity is not None else (
-        mode.intensity if mode and mode.intensity is not None else cat.intensity)
+    coding = entry.coding()
     trig_start = sent.start + tok.idx
     evidence = Evidence(sentence=sent.text, start=sent.start, end=sent.end, trigger=tok.text,
                         trigger_start=trig_start, trigger_end=trig_start + len(tok.text))
@@ -174,9 +313,9 @@ def _make_event(match: TriggerMatch, sent: SentenceSpan, sv: SentenceView, ctx: 
         article_id=article.id,
         event_type=entry.category,
         mode=entry.mode,
-        cameo_root=str(cameo)[:2].zfill(2),
-        quad_class=cat.quad_class,
-        intensity=float(intensity),
+        cameo_root=coding.cameo_root,
+        quad_class=coding.quad_class,
+        intensity=float(coding.intensity),
         source=source,
         target=target,
         date=resolved.date,

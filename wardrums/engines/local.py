@@ -32,6 +32,15 @@ class RunSummary:
         return len(self.rejections)
 
 
+def warm_up() -> None:
+    """Load the spaCy pipeline and build the gazetteer once, before any timing starts."""
+    from wardrums.coding.gazetteer import gazetteer
+    from wardrums.nlp import load_nlp
+
+    load_nlp()
+    gazetteer()
+
+
 def _articles_only(items: Iterable[Article | Rejection], summary: RunSummary,
                    on_rejection: Callable[[Rejection], None] | None) -> Iterator[Article]:
     for item in items:
@@ -46,22 +55,27 @@ def _articles_only(items: Iterable[Article | Rejection], summary: RunSummary,
 def code_stream(items: Iterable[Article | Rejection], summary: RunSummary | None = None,
                 *, on_rejection: Callable[[Rejection], None] | None = None,
                 on_article: Callable[[Article, list[Event]], None] | None = None,
-                ) -> Iterator[tuple[Article, list[Event]]]:
+                n_process: int = 1) -> Iterator[tuple[Article, list[Event]]]:
     """Code articles as they come; rejections and coder failures go to ``summary``."""
     summary = summary if summary is not None else RunSummary()
+
+    def failed(article: Article, exc: Exception) -> None:
+        rej = Rejection(input=article.origin or article.id, code="coding-failed",
+                        reason=f"article {article.id!r} could not be coded: "
+                               f"{type(exc).__name__}: {exc}; please report this input")
+        summary.rejections.append(rej)
+        if on_rejection:
+            on_rejection(rej)
+
+    def counted(stream: Iterable[Article]) -> Iterator[Article]:
+        for article in stream:
+            summary.articles_read += 1
+            yield article
+
+    warm_up()  # model and gazetteer loading is not coding time
     t0 = time.perf_counter()
-    for article in _articles_only(items, summary, on_rejection):
-        summary.articles_read += 1
-        try:
-            _, events = next(iter(code_articles([article])))
-        except Exception as exc:  # one article's failure is recorded, never fatal to the batch
-            rej = Rejection(input=article.origin or article.id, code="coding-failed",
-                            reason=f"article {article.id!r} could not be coded: "
-                                   f"{type(exc).__name__}: {exc}; please report this input")
-            summary.rejections.append(rej)
-            if on_rejection:
-                on_rejection(rej)
-            continue
+    stream = counted(_articles_only(items, summary, on_rejection))
+    for article, events in code_articles(stream, on_error=failed, n_process=n_process):
         summary.words += len(article.text.split())
         summary.events += len(events)
         if on_article:
@@ -72,7 +86,8 @@ def code_stream(items: Iterable[Article | Rejection], summary: RunSummary | None
 
 def ingest(items: Iterable[Article | Rejection], store, *,
            on_rejection: Callable[[Rejection], None] | None = None,
-           on_article: Callable[[Article, list[Event]], None] | None = None) -> RunSummary:
+           on_article: Callable[[Article, list[Event]], None] | None = None,
+           n_process: int = 1) -> RunSummary:
     """Code and store every article not already in ``store`` (matched by content hash)."""
     summary = RunSummary()
 
@@ -92,7 +107,7 @@ def ingest(items: Iterable[Article | Rejection], store, *,
             on_rejection(rej)
 
     for article, events in code_stream(unseen(items), summary, on_rejection=record,
-                                       on_article=on_article):
+                                       on_article=on_article, n_process=n_process):
         if store.add_article(article, events):
             summary.articles_new += 1
         else:
