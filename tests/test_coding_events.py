@@ -31,7 +31,7 @@ def one(events, event_type):
         ("The Kremlin condemned the Pentagon on Wednesday.", ("ACCUSE", ("RUS",), ("USA",))),
         ("Russia expelled two American diplomats.", ("SANCTION", ("RUS",), ("USA",))),
         ("The European Union imposed new sanctions on Iran.", ("SANCTION", ("EU",), ("IRN",))),
-        ("China and South Korea signed a trade agreement on Monday.", ("AGREE", ("CHN", "KOR"), ())),
+        ("China and South Korea signed a trade agreement on Monday.", ("AGREE", ("CHN",), ("KOR",))),
         ("Japanese Prime Minister Shinzo Abe met Indian Prime Minister Narendra Modi in Tokyo.",
          ("CONSULT", ("JPN",), ("IND",))),
         ("Pyongyang threatened to strike Guam.", ("THREATEN", ("PRK",), ())),

@@ -149,15 +149,35 @@ def _country_in(tokens: list, sv: SentenceView, on) -> Entry | None:
 
 
 def resolve(head, sv: SentenceView, ctx: ArticleContext) -> list[Actor]:
-    """All actors named by the argument whose head token is ``head`` (conjuncts included)."""
+    """All actors named by the argument whose head token is ``head``.
+
+    Conjuncts count ("Russia and China"), share a modifier on the left ("Israeli aircraft
+    and tanks": both Israeli), and a group of countries after "of" distributes ("the foreign
+    ministers of Russia and Ukraine": two actors).
+    """
     heads = [head, *[c for c in head.conjuncts if c.i > head.i]]
     out: list[Actor] = []
-    for h in heads:
-        actor = _resolve_one(h, sv, ctx)
+
+    def add(actor: Actor | None) -> None:
         if actor is not None and all(
             (a.country, a.sector, a.name) != (actor.country, actor.sector, actor.name) for a in out
         ):
             out.append(actor)
+
+    shared = _country_in([t for t in np_tokens(head) if t.i < head.i], sv, ctx.published)
+    for n, h in enumerate(heads):
+        actor = _resolve_one(h, sv, ctx)
+        if n and shared is not None and actor is not None and h.pos_ == "NOUN" and \
+                _country_in([t for t in np_tokens(h) if t.i != h.i], sv, ctx.published) is None:
+            actor = replace(actor, country=shared.country, name=f"{shared.name} {h.lemma_}")
+        add(actor)
+        if actor is not None:
+            for obj in _of_objects(h):
+                for extra in obj.conjuncts:
+                    m = sv.mention_at(extra.i)
+                    e = m.best(ctx.published) if m is not None else None
+                    if e is not None and e.country and e.kind in ("country", "capital", "demonym"):
+                        add(replace(actor, country=e.country, name=f"{e.name} {h.lemma_}"))
     return out
 
 
@@ -186,7 +206,7 @@ def _resolve_one(h, sv: SentenceView, ctx: ArticleContext) -> Actor | None:
     sector = _sector_of(h)
     if sector is not None and h.ent_type_ != "PERSON":
         modifiers = [t for t in tokens if t.i != h.i] + _of_objects(h)
-        entry = _country_in(modifiers, sv, on)
+        entry = _country_in(modifiers, sv, on) or _possessor_country(h, sv, ctx)
         if entry is None and h.lemma_.lower() in {"minister", "official", "spokesman",
                                                   "spokeswoman", "spokesperson", "president",
                                                   "leader", "diplomat", "envoy", "ambassador"}:
@@ -225,6 +245,15 @@ def _resolve_one(h, sv: SentenceView, ctx: ArticleContext) -> Actor | None:
             ctx.people[full.split()[-1].lower()] = actor
         ctx.remember("person", actor)
         return actor
+    # 4b. any noun with a country modifier: "China's Western Theatre Command", "Israeli aircraft"
+    if h.pos_ in ("NOUN", "PROPN"):
+        entry = _country_in([t for t in tokens if t.i != h.i] + _of_objects(h), sv, on)
+        if entry is not None:
+            start, end, text = _char_span(sv, tokens)
+            actor = Actor(text=text, name=f"{entry.name} {h.lemma_}", country=entry.country,
+                          sector=None, start=start, end=end)
+            ctx.remember("group" if h.tag_ in ("NNS", "NNPS") else "org", actor)
+            return actor
     # 5. other named entities
     if h.ent_type_ in {"ORG", "GPE", "NORP", "FAC"}:
         ent = next((e for e in sv.doc.ents if e.start <= h.i < e.end), None)
@@ -233,6 +262,18 @@ def _resolve_one(h, sv: SentenceView, ctx: ArticleContext) -> Actor | None:
         actor = Actor(text=text, name=text, country=None, sector=None, start=start, end=end)
         ctx.remember("org", actor)
         return actor
+    return None
+
+
+def _possessor_country(h, sv: SentenceView, ctx: ArticleContext) -> Entry | None:
+    """The country of a possessive pronoun on ``h`` ("its troops", "their police")."""
+    for c in h.children:
+        if c.dep_ == "poss" and c.pos_ == "PRON":
+            owner = _resolve_pronoun(c, sv, ctx)
+            if owner is not None and owner.country:
+                country = knowledge.country_by_code().get(owner.country)
+                return Entry(kind="country", name=country.name if country else owner.country,
+                             country=owner.country, sector=owner.sector)
     return None
 
 

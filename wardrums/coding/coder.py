@@ -27,6 +27,7 @@ from wardrums.coding.actors import ArticleContext, SentenceView
 from wardrums.coding.gazetteer import gazetteer
 from wardrums.coding.modality import assess
 from wardrums.coding.places import locate
+from wardrums.coding.threats import find_conditional_threats
 from wardrums.coding.triggers import TriggerMatch, find_triggers
 from wardrums.data import knowledge, lexicon
 from wardrums.nlp import load_nlp, model_signature, split_sentences
@@ -34,6 +35,8 @@ from wardrums.nlp.sentences import SentenceSpan
 from wardrums.records import Actor, Article, Event, Evidence, make_event_id
 
 CODER_NAME = "wardrums-rules/0.1"
+# Categories where "X and Y <verb>" means X with Y: the first conjunct is the source.
+_RECIPROCAL = {"AGREE", "CONSULT", "COOPERATE", "ASSAULT", "REJECT"}
 _WORD = re.compile(r"[a-z][a-z'-]*")
 
 
@@ -247,10 +250,13 @@ def _read(p: _Prepared, docs: list, gz) -> list[Event]:
                           mentions=gz.mentions(doc, lowercase=p.ctx.lowercase))
         _register_people(sv, p.ctx)
         sv.speaker = _root_speaker(sv, p.ctx)
-        for match in find_triggers(doc):
+        matches = find_triggers(doc)
+        for match in matches:
             ev = _make_event(match, sent, sv, p.ctx, p.article)
             if ev is not None:
                 events.append(ev)
+        threats = find_conditional_threats(doc, matches, sv, p.ctx)
+        events.extend(_threat_events(threats, sent, sv, p.ctx, p.article))
     return _dedupe(events)
 
 
@@ -290,29 +296,41 @@ def _make_event(match: TriggerMatch, sent: SentenceSpan, sv: SentenceView, ctx: 
     target = _arguments(match.targets, sv, ctx)
     if not source and not target:
         return None
+    if (not target and len(source) > 1 and entry.category in _RECIPROCAL
+            and len({(a.country, a.sector) for a in source}) > 1):
+        source, target = source[:1], source[1:]  # "China and South Korea signed a deal"
     if source and target and {(a.country, a.sector) for a in source} == {(a.country, a.sector) for a in target} \
             and {a.name for a in source} == {a.name for a in target}:
         target = ()  # "X and Y clashed" parsed as X against X: keep the side we know
     a = assess(match.token)
     attributed = None
     if a.speaker_head is not None:
-        spk = actor_mod.resolve(a.speaker_head, sv, ctx)
-        attributed = spk[0].name if spk else " ".join(t.text for t in actor_mod.np_tokens(a.speaker_head))
+        # who said it, in the article's own words; a pronoun is replaced by whom it stands for
+        if a.speaker_head.pos_ == "PRON":
+            spk = actor_mod.resolve(a.speaker_head, sv, ctx)
+            attributed = spk[0].name if spk else a.speaker_head.text
+        else:
+            attributed = " ".join(t.text for t in actor_mod.np_tokens(a.speaker_head))
     elif a.speaker_text:
         attributed = a.speaker_text
-    tok = match.token
-    near = tok.idx
-    resolved = date_mod.resolve_event_date(sent.text, article.published, tense=a.tense, near=near)
-    coding = entry.coding()
+    return _build(entry.category, entry.mode, entry.coding(), match.token, source, target,
+                  a.modality, a.polarity, attributed, a.tense,
+                  _confidence(match, source, target, ctx), sent, sv, ctx, article)
+
+
+def _build(category: str, mode: str | None, coding, tok, source, target, modality: str,
+           polarity: str, attributed: str | None, tense: str | None, confidence: float,
+           sent: SentenceSpan, sv: SentenceView, ctx: ArticleContext, article: Article) -> Event:
+    """One Event record from what the stages found; dates and place are read here."""
+    resolved = date_mod.resolve_event_date(sent.text, article.published, tense=tense, near=tok.idx)
     trig_start = sent.start + tok.idx
     evidence = Evidence(sentence=sent.text, start=sent.start, end=sent.end, trigger=tok.text,
                         trigger_start=trig_start, trigger_end=trig_start + len(tok.text))
-    conf = _confidence(match, source, target, ctx)
     return Event(
-        event_id=make_event_id(article.id, entry.category, trig_start, sent.start, source, target),
+        event_id=make_event_id(article.id, category, trig_start, sent.start, source, target),
         article_id=article.id,
-        event_type=entry.category,
-        mode=entry.mode,
+        event_type=category,
+        mode=mode,
         cameo_root=coding.cameo_root,
         quad_class=coding.quad_class,
         intensity=float(coding.intensity),
@@ -321,14 +339,27 @@ def _make_event(match: TriggerMatch, sent: SentenceSpan, sv: SentenceView, ctx: 
         date=resolved.date,
         date_precision=resolved.precision,
         date_text=resolved.text,
-        location=locate(match.token, sv, ctx),
-        modality=a.modality,
-        polarity=a.polarity,
+        location=locate(tok, sv, ctx),
+        modality=modality,
+        polarity=polarity,
         attributed_to=attributed,
         evidence=evidence,
-        confidence=conf,
+        confidence=confidence,
         coder=coder_signature(),
     )
+
+
+def _threat_events(threats, sent: SentenceSpan, sv: SentenceView, ctx: ArticleContext,
+                   article: Article) -> list[Event]:
+    cat = lexicon.plover()["THREATEN"]
+    out = []
+    for t in threats:
+        coding = cat.coding(t.mode)
+        speaker = sv.speaker
+        out.append(_build("THREATEN", t.mode, coding, t.mark, t.source, t.target, "asserted",
+                          "positive", speaker.text if speaker else None, None,
+                          0.6 if t.target else 0.45, sent, sv, ctx, article))
+    return out
 
 
 def _confidence(match: TriggerMatch, source, target, ctx: ArticleContext) -> float:

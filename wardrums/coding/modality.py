@@ -24,7 +24,6 @@ _RANK = {"asserted": 0, "alleged": 1, "predicted": 2, "hypothetical": 3}
 _FUTURE_AUX = {"will", "'ll", "shall", "wo"}
 _POSSIBLE_AUX = {"may", "might", "could", "can"}
 _ACCUSE_LEMMAS = {"accuse", "charge", "blame", "suspect", "allege", "implicate", "fault"}
-_THREAT_LEMMAS = {"threaten", "vow", "warn"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,7 +50,16 @@ def _cue_sets() -> dict[str, frozenset[str]]:
         "hypothetical": frozenset(x.lower() for x in c.hypothetical),
         "predicted": frozenset(x.lower() for x in c.predicted),
         "hedge": frozenset(x.lower() for x in c.epistemic_hedge),
+        "negation_verbs": frozenset(x.lower() for x in c.negation_verbs),
+        # cancelling or preventing an act means it did not happen ("called off the strikes")
+        "cancel": frozenset({"cancel", "abort", "scrap", "postpone", "halt", "suspend",
+                             "prevent", "avert", "foil", "thwart", "shelve", "delay"}),
     }
+
+
+@functools.cache
+def _complement_modality() -> dict[str, str]:
+    return {k.lower(): v for k, v in lexicon.cues().complement_modality.items()}
 
 
 def _subject(verb):
@@ -101,7 +109,8 @@ def assess(trigger) -> Assessment:
 
     chain = _clause_chain(trigger)
     # 1. the trigger's own clause
-    for t in chain:
+    for k, t in enumerate(chain):
+        via = chain[k - 1].dep_ if k else None  # how the previous link hangs on t
         for c in t.children:
             low = c.lower_
             if c.dep_ == "neg" or (c.dep_ == "det" and low == "no" and t is trigger):
@@ -122,8 +131,15 @@ def assess(trigger) -> Assessment:
         if t is not trigger and lemma in cues["predicted"]:
             bump("predicted")
             tense = "future"
-        if t is not trigger and lemma in _THREAT_LEMMAS:
-            bump("hypothetical")
+        if via in ("xcomp", "ccomp") and lemma in _complement_modality():
+            effect = _complement_modality()[lemma]  # "urged X to withdraw", "refused to sign"
+            if effect == "negative":
+                negated = not negated
+            else:
+                bump(effect)
+        if t is not trigger and (lemma in cues["cancel"] or lemma in cues["negation_verbs"]
+                                 or (lemma == "call" and any(c.lower_ == "off" for c in t.children))):
+            negated = not negated
         if t.tag_ in ("VBD",) and tense is None and t is chain[-1]:
             tense = "past"
     # "going to" future
@@ -163,6 +179,17 @@ def assess(trigger) -> Assessment:
                 speaker = speaker or _subject(node)
             elif lemma in cues["predicted"] and rel in ("xcomp", "ccomp"):
                 bump("predicted")
+            if rel in ("xcomp", "ccomp") and lemma in _complement_modality() and steps < 2:
+                effect = _complement_modality()[lemma]
+                if effect == "negative":
+                    negated = not negated
+                else:
+                    bump(effect)
+            if rel in ("dobj", "xcomp") and steps < 2 and (
+                lemma in cues["cancel"] or lemma in cues["negation_verbs"]
+                or (lemma == "call" and any(c.lower_ == "off" for c in node.children))
+            ):
+                negated = not negated
         prev, node = node, node.head
         steps += 1
     # a quoted clause before "X said" is parataxis/ccomp of the root: the root is the speaker verb

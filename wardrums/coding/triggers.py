@@ -224,14 +224,24 @@ def _sources(tok, entry: lexicon.Trigger, consumed) -> list:
     return []
 
 
+# Where a target is looked for when the entry's own slots name no actor: the object, the
+# recipient, the subject of a reported clause ("demanded that *Iran* release"), and the
+# prepositions that most often introduce the other side.
+_TARGET_FALLBACK = ("dobj", "dative", "ccomp_nsubj", "prep:against", "prep:on", "prep:with",
+                    "prep:to", "prep:at")
+
+
 def _targets(tok, entry: lexicon.Trigger, consumed) -> list:
-    for slot in entry.target:
+    first: list = []
+    for slot in (*entry.target, *(s for s in _TARGET_FALLBACK if s not in entry.target)):
         found = [t for t in _slot(tok, slot) if t is not consumed]
         if not found and slot.startswith("prep:") and consumed is not None:
             found = _slot(consumed, slot)  # "imposed sanctions on Russia"
-        if found:
+        if found and any(_is_actorish(t) for t in found):
             return found
-    return []
+        if found and not first and slot in entry.target:
+            first = found
+    return first
 
 
 def _fit(tok, entry: lexicon.Trigger):
