@@ -96,7 +96,7 @@ def score() -> Score:
             s.found += 1
             want_src, want_tgt = set(exp.get("source") or []), set(exp.get("target") or [])
 
-            def fit(e):
+            def fit(e, want_src=want_src, want_tgt=want_tgt, exp=exp):
                 return (bool(want_src & _countries(e.source)) + bool(want_tgt & _countries(e.target))
                         + (e.modality == exp["modality"]) + (e.polarity == exp["polarity"]))
 

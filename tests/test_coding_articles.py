@@ -7,7 +7,6 @@ every miss); raising one is a normal commit, lowering one needs a reason.
 from __future__ import annotations
 
 import pytest
-
 from article_scoring import score
 
 FLOORS = {

@@ -173,7 +173,7 @@ def format_events(events: list[Event], fmt: str) -> str:
             sent = sent[:87] + "..."
         neg = " NOT" if ev.polarity == "negative" else ""
         lines.append(
-            f"{ev.date or '?':<10} {ev.event_type:<9} {_actors_str(ev.source):<16} -> "
+            f"{str(ev.date or '?'):<10} {ev.event_type:<9} {_actors_str(ev.source):<16} -> "
             f"{_actors_str(ev.target):<16} {ev.modality:<12}{neg:<4} {sent}"
         )
     return "\n".join(lines) + ("\n" if lines else "")
@@ -241,6 +241,36 @@ def code(source: str, date_: str | None, fmt: str) -> None:
             click.echo(format_events(evs, fmt), nl=False)
     if summary.rejected and not summary.articles_read:
         raise click.ClickException(f"nothing to code in {source}")
+
+
+# --- eval -----------------------------------------------------------------------------------
+
+@main.command(name="eval")
+@click.argument("gold", nargs=-1, required=True, type=click.Path(dir_okay=False))
+@click.option("--task", type=click.Choice(["event", "case", "quad", "plover", "detect"]),
+              help="How to score; by default it follows the gold file's format.")
+@click.option("--sample", type=int, help="Score a fixed, label-stratified sample of N items.")
+@click.option("--seed", type=int, default=13, show_default=True)
+@click.option("--report", type=click.Path(dir_okay=False),
+              help="Also write the results as Markdown to this file.")
+@_handle_errors
+def eval_(gold, task, sample, seed, report) -> None:
+    """Score the coder against gold files (per-class P/R/F1, confusion, worst errors).
+
+    Example: wardrums eval ../shared/gold/case2021_dev.jsonl --sample 200
+    """
+    from wardrums.evaluation import evaluate
+
+    results = []
+    for path in gold:
+        result = evaluate(path, task=task, sample=sample, seed=seed)
+        click.echo(result.to_text())
+        click.echo()
+        results.append(result)
+    if report:
+        Path(report).write_text(
+            "\n\n".join(r.to_markdown(excerpts=False) for r in results) + "\n", encoding="utf-8")
+        click.echo(f"wrote {report}", err=True)
 
 
 # --- schema ---------------------------------------------------------------------------------

@@ -106,10 +106,22 @@ def actor_from_entry(entry: Entry, sv: SentenceView, tokens: list, sector: str |
                  kb_id=entry.kb_id, start=start, end=end)
 
 
+# A modifier naming a non-state group overrides the head's sector: "separatist forces",
+# "rebel fighters", "opposition lawmakers" are not the state's army or legislature.
+_OVERRIDING_SECTORS = {"REB", "UAF", "CRM", "OPP", "PTY"}
+# Modifiers that say an unnamed group is foreign, so it is not the story's own country.
+_FOREIGN_MODIFIERS = {"western", "foreign", "international", "european", "arab", "gulf",
+                      "african", "asian", "regional", "world", "global", "allied", "outside"}
+
+
 def _sector_of(head) -> str | None:
     nouns = knowledge.sector_nouns()
     lemma = head.lemma_.lower()
     compounds = [c for c in head.children if c.dep_ in ("compound", "amod") and c.i < head.i]
+    for c in compounds:
+        sec = nouns.get(c.lemma_.lower()) or nouns.get(c.lower_)
+        if sec in _OVERRIDING_SECTORS:
+            return sec
     for c in compounds:  # multiword first: "riot police", "foreign ministry", "security forces"
         phrase = f"{c.lower_} {lemma}"
         if phrase in nouns:
@@ -217,7 +229,8 @@ def _resolve_one(h, sv: SentenceView, ctx: ArticleContext) -> Actor | None:
         start, end, text = _char_span(sv, tokens)
         if entry is not None:
             country, name = entry.country, f"{entry.name} {h.lemma_}".strip()
-        elif sector in DOMESTIC_SECTORS and ctx.focus_country:
+        elif sector in DOMESTIC_SECTORS and ctx.focus_country and not any(
+                t.lower_ in _FOREIGN_MODIFIERS for t in modifiers):
             country, name = ctx.focus_country, h.lemma_
         else:
             country, name = None, h.lemma_

@@ -123,13 +123,18 @@ def _simple_slot(tok, slot: str) -> list:
         # spaCy labels "to" in "sent aid to Yemen" dative too: take its object then
         return [g for d in datives for g in ([d] if d.pos_ != "ADP" else
                                              [x for x in d.children if x.dep_ == "pobj"])]
-    if slot in ("poss", "nsubj", "nsubjpass", "compound"):
+    if slot in ("poss", "nsubj", "nsubjpass"):
         return [c for c in tok.children if c.dep_ == slot]
+    if slot == "compound":
+        return [c for c in tok.children if c.dep_ == slot and not _names_a_city(c)]
     if slot == "agent":
         return _prep_objects(tok, "by")
     if slot == "amod_demonym":
+        # "Russian strikes", "Israeli raids" — but "Minsk agreements", "Geneva talks" name
+        # where the event belongs, not who acts: cities are left to the location stage.
         return [c for c in tok.children if c.dep_ in ("amod", "compound") and c.i < tok.i
-                and (c.ent_type_ in ("NORP", "GPE") or c.pos_ == "PROPN")]
+                and (c.ent_type_ in ("NORP", "GPE") or c.pos_ == "PROPN")
+                and not _names_a_city(c)]
     if slot == "ccomp_nsubj":
         return [g for c in tok.children if c.dep_ == "ccomp" for g in c.children
                 if g.dep_ in ("nsubj", "nsubjpass")]
@@ -145,6 +150,13 @@ def _simple_slot(tok, slot: str) -> list:
     if slot.startswith("prep:"):
         return _prep_objects(tok, slot[5:])
     return []
+
+
+def _names_a_city(tok) -> bool:
+    from wardrums.coding.gazetteer import gazetteer
+
+    entries = gazetteer().table.get(tok.lower_) or gazetteer().table.get(tok.text) or []
+    return bool(entries) and all(e.kind in ("capital", "place") for e in entries)
 
 
 def _slot(tok, slot: str) -> list:
