@@ -110,3 +110,16 @@ def test_demo_codes_the_demo_corpus(tmp_path):
     assert out.exit_code == 0, out.output
     assert "most active pairs" in out.output
     assert "rejected 0 inputs" in out.output
+
+
+def test_ingest_rejects_files_over_the_size_limit_and_goes_on(tmp_path):
+    big = tmp_path / "big.txt"
+    big.write_text("Russia expelled diplomats. " * 60000, encoding="utf-8")  # ~1.6 MB
+    small = tmp_path / "small.txt"
+    small.write_text("China and India held talks on Monday.", encoding="utf-8")
+    db = str(tmp_path / "w.duckdb")
+    out = CliRunner().invoke(main, ["ingest", str(big), str(small), "--max-mb", "1", "--db", db,
+                                    "--date", "2020-06-15"])
+    assert out.exit_code == 0, out.output
+    assert "big.txt" in out.output and "rejected 1 inputs" in out.output
+    assert "read 1 articles (1 new" in out.output

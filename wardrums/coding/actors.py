@@ -40,6 +40,7 @@ class ArticleContext:
     published: dt.date | None
     text: str
     lowercase: bool = False
+    use_classifier: bool = True
     focus_country: str | None = None
     people: dict[str, Actor] = field(default_factory=dict)  # lower-cased name or surname → actor
     recent: list[tuple[str, Actor]] = field(default_factory=list)  # (kind, actor), newest last

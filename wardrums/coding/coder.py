@@ -19,9 +19,10 @@ import functools
 import itertools
 import re
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from wardrums.coding import actors as actor_mod
+from wardrums.coding import hybrid
 from wardrums.coding import dates as date_mod
 from wardrums.coding.actors import ArticleContext, SentenceView
 from wardrums.coding.gazetteer import gazetteer
@@ -49,8 +50,11 @@ def _title_pattern() -> re.Pattern[str]:
 
 
 @functools.cache
-def coder_signature() -> str:
-    return f"{CODER_NAME}+{model_signature()}"
+def coder_signature(use_classifier: bool = True) -> str:
+    """Coder, spaCy model and (when used) classifier versions, stamped on every event."""
+    base = f"{CODER_NAME}+{model_signature()}"
+    clf = hybrid.classifier() if use_classifier else None
+    return f"{base}+{clf.signature}" if clf is not None else f"{base}+rules-only"
 
 
 def _is_lowercase_text(text: str) -> bool:
@@ -147,12 +151,13 @@ class _Prepared:
     chosen: list[SentenceSpan]
 
 
-def _prepare(nlp, article: Article) -> _Prepared:
+def _prepare(nlp, article: Article, use_classifier: bool = True) -> _Prepared:
     """Stages 1–3 for one article: sentences, prefilter, focus country."""
     text = article.text
     sentences = split_sentences(text, article.boilerplate)
     lowercase = _is_lowercase_text(text)
-    ctx = ArticleContext(published=article.published, text=text, lowercase=lowercase)
+    ctx = ArticleContext(published=article.published, text=text, lowercase=lowercase,
+                         use_classifier=use_classifier)
     ctx.focus_country = _focus_country(nlp, sentences, lowercase)
     keep = select_sentences(sentences)
     return _Prepared(article=article, ctx=ctx,
@@ -160,7 +165,7 @@ def _prepare(nlp, article: Article) -> _Prepared:
 
 
 def code_articles(articles: Iterable[Article], *, batch_size: int = 256, chunk: int = 64,
-                  n_process: int = 1,
+                  n_process: int = 1, use_classifier: bool = True,
                   on_error: Callable[[Article, Exception], None] | None = None,
                   ) -> Iterator[tuple[Article, list[Event]]]:
     """Code a stream of articles; yields each article with its events, in input order.
@@ -180,7 +185,7 @@ def code_articles(articles: Iterable[Article], *, batch_size: int = 256, chunk: 
         prepared: list[_Prepared | None] = []
         for article in batch:
             try:
-                prepared.append(_prepare(nlp, article))
+                prepared.append(_prepare(nlp, article, use_classifier))
             except Exception as exc:
                 if on_error is None:
                     raise
@@ -196,7 +201,7 @@ def code_articles(articles: Iterable[Article], *, batch_size: int = 256, chunk: 
             if p is None:
                 continue
             try:
-                events = _read(p, pdocs, gz)
+                events = _read(p, pdocs, gz, use_classifier)
             except Exception as exc:
                 if on_error is None:
                     raise
@@ -242,22 +247,50 @@ def _parse(nlp, joined: list, batch_size: int, n_process: int):
         yield (doc, bounds), i
 
 
-def _read(p: _Prepared, docs: list, gz) -> list[Event]:
+def _read(p: _Prepared, docs: list, gz, use_classifier: bool = True) -> list[Event]:
     """Stages 4–5: read the parsed sentences in article order and make events."""
     events: list[Event] = []
-    for sent, doc in zip(p.chosen, docs, strict=True):
+    probs = hybrid.probabilities([s.text for s in p.chosen]) if use_classifier else None
+    for k, (sent, doc) in enumerate(zip(p.chosen, docs, strict=True)):
         sv = SentenceView(doc=doc, offset=sent.start,
                           mentions=gz.mentions(doc, lowercase=p.ctx.lowercase))
         _register_people(sv, p.ctx)
         sv.speaker = _root_speaker(sv, p.ctx)
         matches = find_triggers(doc)
+        here: list[Event] = []
         for match in matches:
             ev = _make_event(match, sent, sv, p.ctx, p.article)
             if ev is not None:
-                events.append(ev)
+                here.append(ev)
         threats = find_conditional_threats(doc, matches, sv, p.ctx)
-        events.extend(_threat_events(threats, sent, sv, p.ctx, p.article))
+        here.extend(_threat_events(threats, sent, sv, p.ctx, p.article))
+        if probs is not None:
+            here = _with_classifier(here, probs[k], sent, doc, sv, p)
+        events.extend(here)
     return _dedupe(events)
+
+
+def _with_classifier(here: list[Event], prob: dict[str, float], sent: SentenceSpan, doc,
+                     sv: SentenceView, p: _Prepared) -> list[Event]:
+    """Stage 5b (see :mod:`wardrums.coding.hybrid`): blend confidences, or add a missed event."""
+    if here:
+        return [replace(ev, confidence=hybrid.blend(ev.confidence, prob.get(ev.event_type, 0.0)))
+                for ev in here]
+    label, conf = hybrid.best_label(prob)
+    if label == "none" or conf < hybrid.ADD_THRESHOLD:
+        return []
+    root, src_heads, tgt_heads = hybrid.clause_arguments(doc)
+    source = _arguments(src_heads, sv, p.ctx)
+    target = _arguments(tgt_heads, sv, p.ctx)
+    if not source and not target:
+        return []
+    a = assess(root)
+    attributed = None
+    if a.speaker_head is not None:
+        attributed = " ".join(t.text for t in actor_mod.np_tokens(a.speaker_head))
+    coding = lexicon.plover()[label].coding(None)
+    return [_build(label, None, coding, root, source, target, a.modality, a.polarity, attributed,
+                   a.tense, round(0.8 * conf, 3), sent, sv, p.ctx, p.article)]
 
 
 def _register_people(sv: SentenceView, ctx: ArticleContext) -> None:
@@ -345,7 +378,7 @@ def _build(category: str, mode: str | None, coding, tok, source, target, modalit
         attributed_to=attributed,
         evidence=evidence,
         confidence=confidence,
-        coder=coder_signature(),
+        coder=coder_signature(ctx.use_classifier),
     )
 
 
