@@ -80,7 +80,8 @@ SENTENCES = [
     ("China vetoed the resolution.", "vetoed", "REJECT"),
     ("Pyongyang threatened to attack Seoul.", "threatened", "THREATEN"),
     ("The US issued an ultimatum.", "ultimatum", "THREATEN"),
-    ("Russia released the prisoners.", "released", "CONCEDE"),
+    ("Russia released the prisoners.", "released", "RETREAT"),  # captives: PLOVER RETREAT release
+    ("Iran released the British tanker.", "released", "CONCEDE"),  # a seized ship: CONCEDE
     ("The prime minister stepped down.", "stepped", "CONCEDE"),
     ("The EU lifted sanctions on Belarus.", "lifted", "CONCEDE"),
     ("India praised the decision.", "praised", "SUPPORT"),
@@ -108,6 +109,38 @@ SENTENCES = [
     ("Police teargassed protesters.", "teargassed", "COERCE"),
     ("India lambasted Pakistan.", "lambasted", "ACCUSE"),
     ("The regime flogged bloggers.", "flogged", "ASSAULT"),
+    # light-verb and noun constructions added from error analysis
+    ("Chinese vessels took control of the shoal.", "took", "COERCE"),
+    ("Troops took up positions at the airport.", "took", "MOBILIZE"),
+    ("The base was surrounded by Russian troops.", "surrounded", "COERCE"),
+    ("Moscow will face visa bans and sanctions.", "face", "THREATEN"),
+    ("Russian forces held their fire for hours.", "held", "RETREAT"),
+    ("Zelenskiy called the strike a war crime.", "called", "ACCUSE"),
+    ("Wang spoke by telephone with Jaishankar.", "spoke", "CONSULT"),
+    ("The army handed over 177 Egyptian soldiers.", "handed", "RETREAT"),
+    ("India may bar Chinese companies from contracts.", "bar", "SANCTION"),
+    ("Gulf states closed their airspace to Qatari traffic.", "closed", "COERCE"),
+    ("They gave Qatari citizens 14 days to leave.", "gave", "COERCE"),
+    ("The US opened an embassy in Jerusalem.", "opened", "SUPPORT"),
+    ("China will declare an air defence zone.", "declare", "COERCE"),
+    ("Coast guard vessels chased off the fishermen.", "chased", "COERCE"),
+    ("Chinese ships blocked Filipino fishermen.", "blocked", "COERCE"),
+    ("Duterte dropped his demand for talks.", "dropped", "CONCEDE"),
+    ("Qatar postponed the speech at Kuwait's request.", "postponed", "CONCEDE"),
+    ("Churkin dismissed Ukraine's charge of aggression.", "dismissed", "REJECT"),
+    ("The case was brought by the Philippines.", "brought", "ACCUSE"),
+    ("Russia is pouring troops into Crimea.", "pouring", "MOBILIZE"),
+    ("Putin ordered the army to full combat readiness.", "ordered", "MOBILIZE"),
+    ("The USS Boxer destroyed an Iranian drone.", "destroyed", "ASSAULT"),
+    ("The rebels will be crushed.", "crushed", "ASSAULT"),
+    ("Turkey downed a Russian jet.", "downed", "ASSAULT"),
+    ("Jets dropped barrel bombs on Aleppo.", "dropped", "ASSAULT"),
+    ("The US held Iran responsible for the attack.", "held", "ACCUSE"),
+    ("The coalition expelled Qatar from the alliance.", "expelled", "SANCTION"),
+    ("Britain pulled out of the Paris agreement.", "pulled", "SANCTION"),
+    ("Iran's Revolutionary Guards boarded the tanker.", "boarded", "COERCE"),
+    ("The opposition leader was put under house arrest.", "put", "COERCE"),
+    ("villagers staged a rail roko against the government.", "roko", "PROTEST"),
 ]
 
 
@@ -296,6 +329,29 @@ def test_key_triggers_present():
     assert hunger and hunger[0].mode == "hunger-strike"
     heart = [t for t in index[("attack", "NOUN")] if t.category == "ASSAULT" and t.compound is None]
     assert "heart" in heart[0].block and "panic" in heart[0].block
+
+
+def test_release_of_captives_is_retreat_and_of_ships_concede():
+    index = L.triggers_by_lemma()
+    release = index[("release", "VERB")]
+    retreat = [t for t in release if t.category == "RETREAT"]
+    concede = [t for t in release if t.category == "CONCEDE"]
+    assert retreat and all(t.mode == "release" and "prisoner" in t.object for t in retreat)
+    assert any(t.object and "tanker" in t.object for t in concede)
+    assert any(t.object is None for t in concede)  # bare "released" stays a concession
+    assert "release" in L.plover()["RETREAT"].mode_names
+    assert L.plover()["RETREAT"].coding("release").cameo_root == "08"
+
+
+def test_require_target_entries_block_their_misreadings():
+    index = L.triggers_by_lemma()
+    consult_call = next(t for t in index[("call", "VERB")] if t.category == "CONSULT")
+    assert consult_call.require_target
+    assert {"for", "on", "off", "in", "friend", "enemy"} <= set(consult_call.block)
+    accuse_call = next(t for t in index[("call", "VERB")] if t.category == "ACCUSE")
+    assert {"crime", "genocide", "terrorist"} <= set(accuse_call.object)
+    give = next(t for t in index[("give", "VERB")] if t.category == "COERCE")
+    assert {"comply", "respond"} <= set(give.block)
 
 
 def test_triggers_by_lemma_is_most_specific_first():

@@ -161,12 +161,14 @@ def _country_in(tokens: list, sv: SentenceView, on) -> Entry | None:
     return None
 
 
-def resolve(head, sv: SentenceView, ctx: ArticleContext) -> list[Actor]:
+def resolve(head, sv: SentenceView, ctx: ArticleContext, *, generic: bool = False) -> list[Actor]:
     """All actors named by the argument whose head token is ``head``.
 
     Conjuncts count ("Russia and China"), share a modifier on the left ("Israeli aircraft
     and tanks": both Israeli), and a group of countries after "of" distributes ("the foreign
-    ministers of Russia and Ukraine": two actors).
+    ministers of Russia and Ukraine": two actors). With ``generic``, a noun phrase that
+    names no known actor ("members of the traders' association") still becomes one, with the
+    article's focus country and no sector: the doer of an event is worth keeping unnamed.
     """
     heads = [head, *[c for c in head.conjuncts if c.i > head.i]]
     out: list[Actor] = []
@@ -180,6 +182,11 @@ def resolve(head, sv: SentenceView, ctx: ArticleContext) -> list[Actor]:
     shared = _country_in([t for t in np_tokens(head) if t.i < head.i], sv, ctx.published)
     for n, h in enumerate(heads):
         actor = _resolve_one(h, sv, ctx)
+        if actor is None and generic and h.pos_ in ("NOUN", "PROPN") and h.ent_type_ not in (
+                "DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"):
+            start, end, text = _char_span(sv, np_tokens(h))
+            actor = Actor(text=text, name=text, country=ctx.focus_country, sector=None,
+                          start=start, end=end)
         if n and shared is not None and actor is not None and h.pos_ == "NOUN" and \
                 _country_in([t for t in np_tokens(h) if t.i != h.i], sv, ctx.published) is None:
             actor = replace(actor, country=shared.country, name=f"{shared.name} {h.lemma_}")

@@ -313,10 +313,11 @@ def _root_speaker(sv: SentenceView, ctx: ArticleContext) -> Actor | None:
     return found[0] if found else None
 
 
-def _arguments(heads, sv: SentenceView, ctx: ArticleContext) -> tuple[Actor, ...]:
+def _arguments(heads, sv: SentenceView, ctx: ArticleContext, *,
+               generic: bool = False) -> tuple[Actor, ...]:
     out: list[Actor] = []
     for h in heads:
-        for a in actor_mod.resolve(h, sv, ctx):
+        for a in actor_mod.resolve(h, sv, ctx, generic=generic):
             if a not in out:
                 out.append(a)
     return tuple(out)
@@ -325,7 +326,7 @@ def _arguments(heads, sv: SentenceView, ctx: ArticleContext) -> tuple[Actor, ...
 def _make_event(match: TriggerMatch, sent: SentenceSpan, sv: SentenceView, ctx: ArticleContext,
                 article: Article) -> Event | None:
     entry = match.entry
-    source = _arguments(match.sources, sv, ctx)
+    source = _arguments(match.sources, sv, ctx, generic=True)
     target = _arguments(match.targets, sv, ctx)
     if not source and not target:
         return None
