@@ -12,6 +12,17 @@ from pathlib import Path
 import pytest
 
 from wardrums.data import knowledge as kb
+from wardrums.data import user_actors
+
+
+@pytest.fixture(autouse=True, scope="module")
+def _no_user_actors_file():
+    """The built-in data only: a developer's ~/.config/wardrums/actors.csv must not leak in."""
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv(user_actors.ENV_VAR, "")
+        kb.reload()
+        yield
+    kb.reload()
 
 # The 193 UN member states (ISO 3166-1 alpha-3), as the reference for countries.csv.
 UN_MEMBERS = frozenset(
@@ -589,3 +600,143 @@ def test_yaml_duplicate_keys_are_refused():
         kb._load_yaml("x.yaml", "nouns:\n  troop: MIL\n  troop: COP\n")
     with pytest.raises(ValueError, match=r"x\.yaml:2"):
         kb._load_yaml("x.yaml", "a: [1,\nb: ]: 2\n")
+
+
+# --------------------------------------------------------------------------- coverage
+
+
+G20 = ("ARG AUS BRA CAN CHN FRA DEU IND IDN ITA JPN MEX RUS SAU ZAF KOR TUR GBR USA").split()
+CONFLICT_STATES = (
+    "UKR ISR PSE IRN SYR YEM SDN MMR AFG PRK ETH COD LBN IRQ VEN SOM LBY ARM AZE"
+).split()
+COVERAGE_DATES = ("2010-06-01", "2017-10-01", "2024-06-01")
+# Roles that make someone the head of state or of government (or the de facto ruler).
+HEAD_ROLES = frozenset(
+    {
+        "president",
+        "prime minister",
+        "chancellor",
+        "monarch",
+        "supreme leader",
+        "general secretary",
+        "acting president",
+        "acting prime minister",
+        "head of state",
+        "leader",
+        "de facto leader",
+        "head of military government",
+        "chairman of the presidential leadership council",
+        "chairman of the presidential council",
+        "chairman of the state peace and development council",
+        "chairman of the national transitional council",
+        "president of the general national congress",
+    }
+)
+
+
+def _holders_of(country: str, roles: frozenset[str] | set[str], on: str) -> list[str]:
+    return [p.name for p in kb.people() if p.country == country and p.role in roles
+            and p.active_on(on)]
+
+
+@pytest.mark.parametrize("on", COVERAGE_DATES)
+@pytest.mark.parametrize("iso3", G20)
+def test_g20_member_has_head_foreign_and_defence_minister(iso3: str, on: str):
+    assert _holders_of(iso3, HEAD_ROLES, on), f"{iso3}: no head of state/government on {on}"
+    assert _holders_of(iso3, {"foreign minister"}, on), f"{iso3}: no foreign minister on {on}"
+    assert _holders_of(iso3, {"defence minister"}, on), f"{iso3}: no defence minister on {on}"
+
+
+@pytest.mark.parametrize("on", COVERAGE_DATES)
+@pytest.mark.parametrize("iso3", CONFLICT_STATES)
+def test_conflict_state_has_a_head(iso3: str, on: str):
+    assert _holders_of(iso3, HEAD_ROLES, on), f"{iso3}: no head of state/government on {on}"
+
+
+@pytest.mark.parametrize("on", COVERAGE_DATES)
+@pytest.mark.parametrize("iso3", [c for c in CONFLICT_STATES if c not in {"SOM", "LBY"}])
+def test_conflict_state_has_a_foreign_minister(iso3: str, on: str):
+    roles = {"foreign minister", "acting foreign minister"}
+    assert _holders_of(iso3, roles, on), f"{iso3}: no foreign minister on {on}"
+
+
+@pytest.mark.parametrize("on", COVERAGE_DATES)
+@pytest.mark.parametrize(
+    ("code", "role"),
+    [
+        ("EC", "president of the european commission"),
+        ("EUCO", "president of the european council"),
+        ("EU", "high representative"),
+        ("AU", "chairperson of the african union commission"),
+        ("UN", "secretary-general"),
+        ("NATO", "secretary-general"),
+    ],
+)
+def test_international_leadership_covered(code: str, role: str, on: str):
+    assert len(_holders_of(code, {role}, on)) == 1
+
+
+@pytest.mark.parametrize(
+    ("org", "role"),
+    [
+        ("Hamas", "hamas political leader"),
+        ("Hezbollah", "hezbollah secretary-general"),
+        ("Houthis", "houthi leader"),
+        ("Taliban", "supreme leader"),
+    ],
+)
+def test_armed_group_leaders_present(org: str, role: str):
+    assert any(p.role == role for p in kb.people()), org
+
+
+def test_hemedti_and_taliban_leaders_change_sector_with_date():
+    assert {p.sector for p in kb.roles_of("Hemedti", "2015-06-01")} == {"MIL"}
+    assert {p.sector for p in kb.roles_of("Hemedti", "2024-06-01")} == {"REB"}
+    assert {p.sector for p in kb.roles_of("Akhundzada", "2018-06-01")} == {"REB"}
+    assert {p.sector for p in kb.roles_of("Akhundzada", "2022-06-01")} == {"GOV"}
+
+
+# --------------------------------------------------------------------------- roles by date
+
+
+@pytest.mark.parametrize(
+    ("name", "on", "roles"),
+    [
+        ("Putin", "2010-06-01", {("RUS", "GOV", "prime minister")}),
+        ("Putin", "2020-06-01", {("RUS", "GOV", "president")}),
+        ("Biden", "2010-06-01", {("USA", "GOV", "vice president")}),
+        ("Biden", "2022-06-01", {("USA", "GOV", "president")}),
+        ("Erdogan", "2010-06-01", {("TUR", "GOV", "prime minister")}),
+        ("Erdogan", "2020-06-01", {("TUR", "GOV", "president")}),
+        ("Jolani", "2020-06-01", {("SYR", "REB", "hts leader")}),
+        ("Ahmed al-Sharaa", "2025-06-01", {("SYR", "GOV", "president")}),
+        ("Lieberman", "2010-06-01", {("ISR", "GOV", "foreign minister")}),
+        ("Lieberman", "2017-06-01", {("ISR", "GOV", "defence minister")}),
+        ("vladimir putin", "1990-01-01", set()),
+    ],
+)
+def test_roles_of_depends_on_the_date(name: str, on: str, roles):
+    assert {(p.country, p.sector, p.role) for p in kb.roles_of(name, on)} == roles
+
+
+def test_roles_of_without_date_lists_every_term_in_order():
+    terms = kb.roles_of("Putin")
+    assert [p.start for p in terms] == sorted(p.start for p in terms)
+    assert {p.role for p in terms} == {"president", "prime minister"}
+    assert len(kb.people_on("2017-10-01")) > 200
+
+
+def test_reload_picks_up_a_changed_user_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    extra = tmp_path / "actors.csv"
+    monkeypatch.setenv(user_actors.ENV_VAR, str(extra))
+    kb.reload()
+    before = kb.people()
+    assert before == kb.builtin_people()
+    extra.write_text(HEADER + "Jane Doe,Doe,FRA,GOV,interior minister,2024-01-01,,\n",
+                     encoding="utf-8")
+    assert kb.people() is before  # cached for the process
+    kb.reload()
+    assert len(kb.people()) == len(before) + 1
+    assert [p.role for p in kb.roles_of("Doe", "2025-01-01")] == ["interior minister"]
+    monkeypatch.setenv(user_actors.ENV_VAR, "")
+    kb.reload()

@@ -202,6 +202,9 @@ def resolve(head, sv: SentenceView, ctx: ArticleContext, *, generic: bool = Fals
 
 
 def _resolve_one(h, sv: SentenceView, ctx: ArticleContext) -> Actor | None:
+    from wardrums.coding.triggers import content_head
+
+    h = content_head(h)  # "dozens of protesters" → protesters
     on = ctx.published
     low = h.lower_
     # 1. pronouns

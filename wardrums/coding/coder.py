@@ -38,6 +38,8 @@ from wardrums.records import Actor, Article, Event, Evidence, make_event_id
 CODER_NAME = "wardrums-rules/0.1"
 # Categories where "X and Y <verb>" means X with Y: the first conjunct is the source.
 _RECIPROCAL = {"AGREE", "CONSULT", "COOPERATE", "ASSAULT", "REJECT"}
+# Cooperative acts whose explicit refusal is a REJECT.
+_COMMITMENTS = {"AGREE", "SUPPORT", "COOPERATE", "CONCEDE"}
 _WORD = re.compile(r"[a-z][a-z'-]*")
 
 
@@ -126,14 +128,41 @@ def select_sentences(sentences: list[SentenceSpan]) -> list[bool]:
 
 
 def _focus_country(nlp, sentences: list[SentenceSpan], lowercase: bool) -> str | None:
+    # Gazetteer mentions count most (countries, capitals, demonyms, places.csv); named
+    # institutions and people say less about *where* ("Congress", "Obama" in an Indian
+    # story), so they count a third. Towns and provinces found by wardrums.coding.geo
+    # outside those mentions count too, resolved towards the countries already named.
+    from wardrums.coding import geo
+
     gz = gazetteer()
     counts: collections.Counter[str] = collections.Counter()
+    covered: list[list[tuple[int, int]]] = []
+    shared: list[tuple[list[str], float]] = []  # a name two countries have ("Punjab")
     for n, s in enumerate(sentences):
         doc = nlp.make_doc(s.text)
+        spans: list[tuple[int, int]] = []
         for m in gz.mentions(doc, lowercase=lowercase):
+            last = doc[m.end - 1]
+            spans.append((doc[m.start].idx, last.idx + len(last.text)))
             e = m.best()
             if e.country and len(e.country) == 3 and e.kind != "igo":
-                counts[e.country] += 3 if n < 2 else 1  # the dateline and lede say where
+                weight = 3 if n < 2 else 1  # the dateline and lede say where
+                if e.kind in ("institution", "person"):
+                    weight /= 3
+                alike = list(dict.fromkeys(x.country for x in m.entries
+                                           if x.kind == e.kind and x.country))
+                if len(alike) > 1:
+                    shared.append((alike, weight))
+                else:
+                    counts[e.country] += weight
+        covered.append(spans)
+    for alike, weight in shared:  # the country the rest of the article names most
+        counts[max(alike, key=lambda c: (counts[c], -alike.index(c)))] += weight
+    known = tuple(counts)
+    for n, (s, spans) in enumerate(zip(sentences, covered, strict=True)):
+        for start, end, place in geo.find_places(s.text, lowercase=lowercase, prefer=known):
+            if place.country_iso3 and not any(a < end and start < b for a, b in spans):
+                counts[place.country_iso3] += 2 if n < 2 else 1
     if not counts:
         return None
     return counts.most_common(1)[0][0]
@@ -347,8 +376,14 @@ def _make_event(match: TriggerMatch, sent: SentenceSpan, sv: SentenceView, ctx: 
             attributed = " ".join(t.text for t in actor_mod.np_tokens(a.speaker_head))
     elif a.speaker_text:
         attributed = a.speaker_text
-    return _build(entry.category, entry.mode, entry.coding(), match.token, source, target,
-                  a.modality, a.polarity, attributed, a.tense,
+    category, mode, coding, polarity = entry.category, entry.mode, entry.coding(), a.polarity
+    if polarity == "negative" and a.modality in ("asserted", "predicted") and category in _COMMITMENTS \
+            and match.token.pos_ in ("VERB", "AUX"):
+        # "would not commit to a ceasefire", "refused to sign": a refusal, coded as REJECT
+        category, mode, polarity = "REJECT", None, "positive"
+        coding = lexicon.plover()["REJECT"].coding(None)
+    return _build(category, mode, coding, match.token, source, target,
+                  a.modality, polarity, attributed, a.tense,
                   _confidence(match, source, target, ctx), sent, sv, ctx, article)
 
 

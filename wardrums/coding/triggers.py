@@ -49,7 +49,24 @@ def _is_passive(tok) -> bool:
     return any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
 
 
+_QUANTITY_HEADS = {"thousand", "hundred", "dozen", "score", "number", "group", "handful",
+                   "couple", "million", "batch", "contingent", "team", "unit", "crowd", "lot"}
+_NON_ACTOR_ENTS = {"DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"}
+
+
+def content_head(tok):
+    """The noun that matters in "thousands *of troops*", "a group of *protesters*"."""
+    if tok.lemma_.lower() in _QUANTITY_HEADS or tok.pos_ == "NUM":
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ == "of":
+                objs = [g for g in c.children if g.dep_ == "pobj"]
+                if objs:
+                    return objs[0]
+    return tok
+
+
 def _with_conjuncts(tokens: list) -> list:
+    tokens = [content_head(t) for t in tokens]
     return tokens + [c for t in tokens for c in t.conjuncts if c.i > t.i]
 
 
@@ -212,6 +229,8 @@ def _inherited_subject(tok):
 
 
 def _is_actorish(tok) -> bool:
+    if tok.ent_type_ in _NON_ACTOR_ENTS:
+        return False
     if tok.ent_type_ in _ACTOR_ENTS or tok.pos_ == "PROPN" or tok.pos_ == "PRON":
         return True
     from wardrums.data import knowledge
@@ -220,10 +239,14 @@ def _is_actorish(tok) -> bool:
 
 
 def _sources(tok, entry: lexicon.Trigger, consumed) -> list:
+    first: list = []
     for slot in entry.source:
-        found = [t for t in _slot(tok, slot) if t is not consumed]
-        if found:
+        found = [content_head(t) for t in _slot(tok, slot) if t is not consumed]
+        if found and any(_is_actorish(t) for t in found):
             return found
+        first = first or found
+    if first and entry.pos == "VERB":
+        return first
     if entry.pos == "VERB" and not _is_passive(tok):
         inherited = _inherited_subject(tok)
         if inherited is not None:
@@ -246,7 +269,8 @@ _TARGET_FALLBACK = ("dobj", "dative", "ccomp_nsubj", "prep:against", "prep:on", 
 def _targets(tok, entry: lexicon.Trigger, consumed) -> list:
     first: list = []
     for slot in (*entry.target, *(s for s in _TARGET_FALLBACK if s not in entry.target)):
-        found = [t for t in _slot(tok, slot) if t is not consumed]
+        found = [content_head(t) for t in _slot(tok, slot)
+                 if t is not consumed and t.ent_type_ not in _NON_ACTOR_ENTS]
         if not found and slot.startswith("prep:") and consumed is not None:
             found = _slot(consumed, slot)  # "imposed sanctions on Russia"
         if found and any(_is_actorish(t) for t in found):
@@ -266,7 +290,8 @@ def _fit(tok, entry: lexicon.Trigger):
             return False
         obj = hits[0]
     if entry.particle:
-        parts = {c.lower_ for c in tok.children if c.dep_ in ("prt", "prep", "agent", "advmod", "dative")}
+        parts = {c.lower_ for c in tok.children if c.dep_ in ("prt", "prep", "agent", "advmod", "dative")
+                 and not any(g.ent_type_ in _NON_ACTOR_ENTS for g in c.children if g.dep_ == "pobj")}
         if entry.particle.lower() not in parts:
             return False
     if entry.compound and not _modifiers(tok) & set(entry.compound):

@@ -19,6 +19,12 @@ CSV files are UTF-8 with a header row; lines starting with ``#`` are comments, a
 separates the values of a multi-valued field. YAML files are read with duplicate keys
 refused. A malformed row raises :class:`ValueError` whose message names the file and line.
 
+People a user adds (``wardrums actors add``) live in a separate *user actors file* in the same
+CSV format -- ``$WARDRUMS_ACTORS`` or ``~/.config/wardrums/actors.csv`` (see
+:mod:`wardrums.data.user_actors`). :func:`people` returns the built-in rows merged with it; a
+user row with the same ``name``, ``role`` and ``start`` as a built-in row replaces it. The
+loaders cache their results for the process: call :func:`reload` after changing a file.
+
 Dates in ``people.csv``: ``start`` is the first day in office, ``end`` the day the term ended
 (normally the day the successor took over) and is *exclusive*, so on a hand-over day only the
 successor is :meth:`Person.active_on`. An empty ``end`` means still in office.
@@ -51,8 +57,13 @@ __all__ = [
     "igos",
     "institution_patterns",
     "institutions",
+    "builtin_people",
     "load_people",
+    "merge_people",
     "people",
+    "people_on",
+    "reload",
+    "roles_of",
     "places",
     "sector_nouns",
     "sectors",
@@ -327,16 +338,41 @@ def igo_by_code() -> dict[str, Igo]:
 
 
 @functools.cache
-def people() -> tuple[Person, ...]:
+def builtin_people() -> tuple[Person, ...]:
     """The built-in people of ``people.csv`` (one row per person, role and term)."""
     return tuple(_parse_people("people.csv", _package_text("people.csv")))
 
 
-def load_people(extra: Path | None = None) -> tuple[Person, ...]:
-    """Built-in people plus the rows of a user file in the same CSV format.
+@functools.cache
+def people() -> tuple[Person, ...]:
+    """Built-in people merged with the user actors file, if there is one.
 
-    A user row with the same ``name``, ``role`` and ``start`` as a built-in row replaces it;
-    other user rows are added. Not cached: the user file may change between calls.
+    The user file is ``$WARDRUMS_ACTORS`` or ``~/.config/wardrums/actors.csv``
+    (:func:`wardrums.data.user_actors.user_actors_path`); ``WARDRUMS_ACTORS=""`` turns it off.
+    Cached for the process: call :func:`reload` after the file changes. A malformed user file
+    raises :class:`wardrums.data.user_actors.UserActorsError` (a ``ValueError``) naming the
+    file and line.
+    """
+    from wardrums.data import user_actors
+
+    return merge_people(builtin_people(), user_actors.read_user_people())
+
+
+def merge_people(base: tuple[Person, ...], added: tuple[Person, ...] | list[Person]
+                 ) -> tuple[Person, ...]:
+    """``base`` with ``added`` rows appended; an added row replaces a base row with the same
+    ``name``, ``role`` and ``start``."""
+    if not added:
+        return tuple(base)
+    keys = {(p.name, p.role, p.start) for p in added}
+    return tuple(p for p in base if (p.name, p.role, p.start) not in keys) + tuple(added)
+
+
+def load_people(extra: Path | None = None) -> tuple[Person, ...]:
+    """:func:`people` plus the rows of another file in the same CSV format.
+
+    A row of ``extra`` with the same ``name``, ``role`` and ``start`` as a known row replaces
+    it; other rows are added. Not cached: the file may change between calls.
     """
     base = people()
     if extra is None:
@@ -350,9 +386,47 @@ def load_people(extra: Path | None = None) -> tuple[Person, ...]:
         raise ValueError(f"{path}: not valid UTF-8 ({err.reason})") from None
     except OSError as err:
         raise ValueError(f"{path}: cannot read people file ({err.strerror})") from None
-    added = _parse_people(str(path), text)
-    keys = {(p.name, p.role, p.start) for p in added}
-    return tuple(p for p in base if (p.name, p.role, p.start) not in keys) + tuple(added)
+    return merge_people(base, _parse_people(str(path), text))
+
+
+def _matches(p: Person, name: str) -> bool:
+    key = " ".join(name.split()).casefold()
+    return key in {p.name.casefold(), *(a.casefold() for a in p.aliases)}
+
+
+def roles_of(name: str, on: dt.date | dt.datetime | str | None = None) -> tuple[Person, ...]:
+    """The terms of the person called ``name`` (full name or any alias, ignoring case).
+
+    With ``on``, only the roles held that day (``start <= on < end``); without, every term.
+    In start order. ``roles_of("Putin", "2010-01-01")`` -> his prime-minister row.
+    """
+    rows = [p for p in people() if _matches(p, name)]
+    if on is not None:
+        d = _as_date(on)
+        rows = [p for p in rows if p.active_on(d)]
+    return tuple(sorted(rows, key=lambda p: (p.start, p.role)))
+
+
+def people_on(date: dt.date | dt.datetime | str) -> tuple[Person, ...]:
+    """Every person row active on ``date``."""
+    d = _as_date(date)
+    return tuple(p for p in people() if p.active_on(d))
+
+
+def reload() -> None:
+    """Forget every cached table of this module (and the gazetteer built from them).
+
+    Call after editing a data file or the user actors file within one process.
+    """
+    import sys
+
+    for obj in list(globals().values()):
+        clear = getattr(obj, "cache_clear", None)
+        if callable(clear) and getattr(obj, "__module__", None) == __name__:
+            clear()
+    gaz = sys.modules.get("wardrums.coding.gazetteer")
+    if gaz is not None and hasattr(getattr(gaz, "gazetteer", None), "cache_clear"):
+        gaz.gazetteer.cache_clear()
 
 
 @functools.cache
@@ -473,35 +547,43 @@ def _parse_people(fname: str, text: str) -> list[Person]:
     seen: set[tuple[str, str, dt.date]] = set()
     for line, row in _read_csv(fname, text, PEOPLE_FIELDS):
         where = f"{fname}:{line}"
-        name = _required(row, "name", where)
-        country = _required(row, "country", where)
-        if country not in known:
-            raise ValueError(f"{where}: {name}: unknown country {country!r}")
-        sector = _required(row, "sector", where)
-        if sector not in codes:
-            raise ValueError(f"{where}: {name}: unknown sector {sector!r}")
-        start = _date(_required(row, "start", where), "start", where)
-        end = _date(row["end"], "end", where) if row["end"] else None
-        if end is not None and end < start:
-            raise ValueError(f"{where}: {name}: end {end} is before start {start}")
-        role = " ".join(_required(row, "role", where).lower().split())
-        key = (name, role, start)
+        person = _person_from_row(row, where, known, codes)
+        key = (person.name, person.role, person.start)
         if key in seen:
-            raise ValueError(f"{where}: duplicate row for {name} as {role} from {start}")
-        seen.add(key)
-        out.append(
-            Person(
-                name=name,
-                aliases=_split(row["aliases"]),
-                country=country,
-                sector=sector,
-                role=role,
-                start=start,
-                end=end,
-                kb_id=_kb_id(row["kb_id"] or None, where),
+            raise ValueError(
+                f"{where}: duplicate row for {person.name} as {person.role} from {person.start}"
             )
-        )
+        seen.add(key)
+        out.append(person)
     return out
+
+
+def _person_from_row(
+    row: dict[str, str], where: str, known: frozenset[str], codes: dict[str, Sector]
+) -> Person:
+    """One validated :class:`Person` from a CSV row; ``ValueError`` names ``where``."""
+    name = _required(row, "name", where)
+    country = _required(row, "country", where)
+    if country not in known:
+        raise ValueError(f"{where}: {name}: unknown country {country!r}")
+    sector = _required(row, "sector", where)
+    if sector not in codes:
+        raise ValueError(f"{where}: {name}: unknown sector {sector!r}")
+    start = _date(_required(row, "start", where), "start", where)
+    end = _date(row["end"], "end", where) if row["end"] else None
+    if end is not None and end < start:
+        raise ValueError(f"{where}: {name}: end {end} is before start {start}")
+    role = " ".join(_required(row, "role", where).lower().split())
+    return Person(
+        name=name,
+        aliases=_split(row["aliases"]),
+        country=country,
+        sector=sector,
+        role=role,
+        start=start,
+        end=end,
+        kb_id=_kb_id(row["kb_id"] or None, where),
+    )
 
 
 # YAML: mappings remember their line, and a repeated key is an error (PyYAML keeps the last).
