@@ -377,13 +377,14 @@ def _make_event(match: TriggerMatch, sent: SentenceSpan, sv: SentenceView, ctx: 
     elif a.speaker_text:
         attributed = a.speaker_text
     category, mode, coding, polarity = entry.category, entry.mode, entry.coding(), a.polarity
+    modality = a.modality
     if polarity == "negative" and a.modality in ("asserted", "predicted") and category in _COMMITMENTS \
             and match.token.pos_ in ("VERB", "AUX"):
         # "would not commit to a ceasefire", "refused to sign": a refusal, coded as REJECT
-        category, mode, polarity = "REJECT", None, "positive"
+        category, mode, polarity, modality = "REJECT", None, "positive", "asserted"
         coding = lexicon.plover()["REJECT"].coding(None)
     return _build(category, mode, coding, match.token, source, target,
-                  a.modality, polarity, attributed, a.tense,
+                  modality, polarity, attributed, a.tense,
                   _confidence(match, source, target, ctx), sent, sv, ctx, article)
 
 
