@@ -26,3 +26,9 @@ def gold_dir() -> Path:
 @pytest.fixture
 def db_path(tmp_path: Path) -> Path:
     return tmp_path / "test.duckdb"
+
+
+@pytest.fixture(autouse=True)
+def _no_user_actors(monkeypatch):
+    """A developer's own actors file must not change what the tests see."""
+    monkeypatch.setenv("WARDRUMS_ACTORS", "")

@@ -489,3 +489,92 @@ def test_forward_windows(expr: str, start: dt.date, precision: str, end: dt.date
 def test_event_date_trigger_inside_expression() -> None:
     s = "Officials said on Monday that a raid took place the day before yesterday."
     assert resolve_event_date(s, PUB, near=s.index("yesterday")).date == D(2017, 10, 10)
+
+
+# --------------------------------------------------------------------------- numeric day-first
+# forms, bare ordinal days, spelled-out dates beside relative ones, day pairs, discourse dates
+
+FRI = D(2015, 3, 6)  # a Friday
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Police raided the office on 4.3.2015.", D(2015, 3, 4)),
+    ("Police raided the office on 04-03-2015.", D(2015, 3, 4)),
+    ("Police raided the office on 03-25-2015.", D(2015, 3, 25)),  # only month first is valid
+    ("Bombs went off (04/03) in the capital.", D(2015, 3, 4)),
+    ("A clash took place at the market on 18/01 during the blockade.", D(2015, 1, 18)),
+    ("The fast started on the 16th in the capital.", D(2015, 2, 16)),  # still ahead in March
+    ("The strike began on the 2nd, officials said.", D(2015, 3, 2)),
+])
+def test_numeric_and_ordinal_day_forms(sentence, expected):
+    r = resolve_event_date(sentence, FRI, tense="past")
+    assert (r.date, r.precision) == (expected, "day")
+
+
+@pytest.mark.parametrize("sentence", [
+    "A group of 20/25 people attacked the house.",
+    "A group of 4/5 people attacked the house.",
+    "He lives on the 16th floor of the tower.",
+    "The vote was 7/3 in favour.",
+])
+def test_numbers_that_are_not_dates(sentence):
+    assert resolve_event_date(sentence, FRI, tense="past").precision == "publication"
+
+
+def test_ordinal_day_in_the_future_tense_is_ahead():
+    r = resolve_event_date("The union will strike on the 2nd, it said.", FRI, tense="future")
+    assert r.date == D(2015, 4, 2)
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Protesters were beaten today (27/02) outside the court.", D(2015, 2, 27)),
+    ("A bomb went off on Thursday [5 March] at the station.", D(2015, 3, 5)),
+    ("Police fired early this morning (05/03) in the city.", D(2015, 3, 5)),
+])
+def test_spelled_out_date_beside_a_relative_one_wins(sentence, expected):
+    r = resolve_event_date(sentence, FRI, tense="past", near=sentence.find(" ") + 1)
+    assert r.date == expected
+
+
+def test_spelled_out_date_that_contradicts_its_weekday_is_a_typo():
+    # 22 February 2014 was a Saturday: the weekday is kept (Thursday before publication)
+    r = resolve_event_date("A strike was observed on Thursday 22/02 in two towns.", D(2015, 1, 23),
+                           tense="past")
+    assert r.date == D(2015, 1, 22)
+
+
+@pytest.mark.parametrize(("sentence", "start", "end"), [
+    ("Clashes on 17 and 21 June killed four.", D(2016, 6, 17), D(2016, 6, 21)),
+    ("Protests were staged on 12 and 13 August in the town.", D(2016, 8, 12), D(2016, 8, 13)),
+    ("Protests were staged on August 12 and 13 in the town.", D(2016, 8, 12), D(2016, 8, 13)),
+])
+def test_day_pairs_start_on_the_first_day(sentence, start, end):
+    pub = D(2016, 8, 14) if "August" in sentence else D(2016, 6, 18)
+    r = resolve_event_date(sentence, pub, tense="past")
+    assert (r.date, r.end_date, r.precision) == (start, end, "day")
+
+
+def test_previous_date_is_used_when_the_sentence_has_none():
+    prev = ResolvedDate(date=D(2015, 3, 5), precision="day", text="Thursday morning")
+    r = resolve_event_date("Police arrested four men.", FRI, tense="past", previous=prev)
+    assert r == prev
+    # a date of its own wins over the running date
+    r = resolve_event_date("Police arrested four men on Monday.", FRI, tense="past", previous=prev)
+    assert r.date == D(2015, 3, 2)
+    # a running date that is itself only the publication date is not carried
+    pub_only = ResolvedDate(date=FRI, precision="publication", text=None)
+    r = resolve_event_date("Police arrested four men.", FRI, tense="past", previous=pub_only)
+    assert r.precision == "publication"
+
+
+def test_discourse_dates_carry_the_last_dated_expression():
+    from wardrums.coding.dates import DiscourseDates
+
+    text = ("Ten people were hurt in a clash on Thursday morning. Police arrested four. "
+            "Over the past month prices rose. On Friday (6 March) more protesters came. They left.")
+    dd = DiscourseDates(text, FRI)
+    assert dd.before(0) is None
+    second = text.index("Police")
+    assert dd.before(second).date == D(2015, 3, 5)
+    assert dd.before(text.index("Over")).date == D(2015, 3, 5)  # a rolling window is no day
+    assert dd.before(text.index("They")).date == D(2015, 3, 6)

@@ -292,4 +292,8 @@ def schema(output: str | None) -> None:
         click.echo(text, nl=False)
 
 
+from wardrums.actors_cli import actors  # noqa: E402  (a group defined in its own module)
+
+main.add_command(actors)
+
 __all__ = ["Article", "format_events", "main"]
