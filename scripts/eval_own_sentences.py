@@ -6,7 +6,7 @@
 
 Each sentence is coded on its own, as a one-sentence article published 2020-06-15, by the real
 coder (spaCy pipeline included). The sentence's prediction is its *main event*: the event with
-the highest confidence (ties go to the earlier event), or ``none`` when the coder finds nothing.
+chosen as everywhere else (``wardrums.evaluation.main_event``), or ``none`` when the coder finds nothing.
 The script prints per-category precision/recall/F1, macro-F1 over the 16 PLOVER categories,
 accuracy over all labels (``none`` included), the confusion matrix, detection figures, modality
 and polarity accuracy on the sentences whose main event has the gold category, and the worst
@@ -64,13 +64,7 @@ def load(path: Path, split: str) -> list[dict]:
     return rows if split == "all" else [r for r in rows if r["split"] == split]
 
 
-def main_event(events):
-    """The highest-confidence event; the earliest one on a tie. ``None`` for no event."""
-    best = None
-    for e in events:
-        if best is None or e.confidence > best.confidence:
-            best = e
-    return best
+from wardrums.evaluation import main_event  # noqa: E402
 
 
 def run(rows: list[dict]) -> list[Scored]:

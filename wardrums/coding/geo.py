@@ -185,7 +185,7 @@ class GeoIndex:
                 lat, lon, pop = capital_coords.get((c.iso3, key), (None, None, 0))
                 self._add(key, _Cand(Place(cap, c.iso3, "capital", lat, lon, pop), True, True),
                           capital=True)
-        for code, st in _load_us_states().items():
+        for st in _load_us_states().values():
             self._add(fold(st["name"]), _Cand(Place(st["name"], "USA", "admin1", None, None, 0),
                                               False, True))
         for pl in knowledge.places():
@@ -287,7 +287,7 @@ class GeoIndex:
     @staticmethod
     def _joined(text: str, window, lowercase: bool) -> bool:
         """Adjacent words (one space or hyphen apart) that can form a name."""
-        for (_, e1, _), (s2, _, _) in zip(window, window[1:]):
+        for (_, e1, _), (s2, _, _) in zip(window, window[1:], strict=False):
             gap = text[e1:s2]
             if gap not in (" ", "-"):
                 return False

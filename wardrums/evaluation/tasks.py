@@ -38,14 +38,20 @@ EVALUATION_ONLY = "evaluation only (never trained or tuned on)"
 
 
 def main_event(events: Sequence[Event], types: Iterable[str] | None = None) -> Event | None:
-    """The most confident event among ``types`` (all if None); ties → earliest in the text."""
+    """The story's main event among ``types`` (all if None).
+
+    An event reported as having happened (asserted or alleged, not negated) outranks talk of
+    what might happen or did not ("threatened to impose sanctions": the threat, not the
+    sanctions); then the most confident; ties → earliest in the text.
+    """
     allowed = None if types is None else set(types)
     best: tuple | None = None
     for i, ev in enumerate(events):
         if allowed is not None and ev.event_type not in allowed:
             continue
         start = ev.evidence.trigger_start if ev.evidence.trigger_start is not None else ev.evidence.start
-        key = (-ev.confidence, ev.evidence.start, start, i)
+        factual = ev.modality in ("asserted", "alleged") and ev.polarity == "positive"
+        key = (not factual, -ev.confidence, ev.evidence.start, start, i)
         if best is None or key < best[0]:
             best = (key, ev)
     return None if best is None else best[1]
