@@ -22,8 +22,8 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 
 from wardrums.coding import actors as actor_mod
-from wardrums.coding import hybrid
 from wardrums.coding import dates as date_mod
+from wardrums.coding import hybrid
 from wardrums.coding.actors import ArticleContext, SentenceView
 from wardrums.coding.gazetteer import gazetteer
 from wardrums.coding.modality import assess
