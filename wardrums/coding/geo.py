@@ -103,6 +103,7 @@ def _strong(c: _Cand) -> bool:
     return c.curated or (c.primary and c.place.population >= STRONG_POP)
 
 
+_QUALIFIED = re.compile(r"(.+?)\s+\([^()]+\)")
 _TOKEN = re.compile(r"[^\W\d_][\w'’-]*")
 _KIND_RANK = {"capital": 3}
 
@@ -189,9 +190,14 @@ class GeoIndex:
             self._add(fold(st["name"]), _Cand(Place(st["name"], "USA", "admin1", None, None, 0),
                                               False, True))
         for pl in knowledge.places():
-            for i, n in enumerate((pl.name, *pl.aliases)):
+            names = [pl.name, *pl.aliases]
+            bare = _QUALIFIED.fullmatch(pl.name)
+            if bare:  # "Punjab (India)" is also "Punjab": shared with another country
+                names.append(bare.group(1))
+            for i, n in enumerate(names):
                 self._add(fold(n), _Cand(Place(pl.name, pl.country, pl.kind, pl.lat, pl.lon, 0),
-                                         True, i == 0), force=True)
+                                         True, i == 0 or n is names[-1] and bare is not None),
+                          force=True)
         self.max_words = max(len(k.split()) for k in self.table)
         self.max_words = min(self.max_words, 4)
 
