@@ -42,6 +42,7 @@ class ArticleContext:
     lowercase: bool = False
     use_classifier: bool = True
     focus_country: str | None = None
+    discourse: object | None = None  # dates.DiscourseDates: the article's running date
     people: dict[str, Actor] = field(default_factory=dict)  # lower-cased name or surname → actor
     recent: list[tuple[str, Actor]] = field(default_factory=list)  # (kind, actor), newest last
 
@@ -107,6 +108,10 @@ def actor_from_entry(entry: Entry, sv: SentenceView, tokens: list, sector: str |
                  kb_id=entry.kb_id, start=start, end=end)
 
 
+# One-word institution names that many countries use: in a story about another country they
+# name that country's body, not the one the knowledge base files them under.
+_GENERIC_INSTITUTION_WORDS = {"congress", "senate", "parliament", "cabinet", "assembly",
+                              "duma", "knesset", "majlis", "council"}
 # A modifier naming a non-state group overrides the head's sector: "separatist forces",
 # "rebel fighters", "opposition lawmakers" are not the state's army or legislature.
 _OVERRIDING_SECTORS = {"REB", "UAF", "CRM", "OPP", "PTY"}
@@ -221,6 +226,12 @@ def _resolve_one(h, sv: SentenceView, ctx: ArticleContext) -> Actor | None:
             actor = actor_from_entry(entry, sv, span_tokens, sector=_sector_of(h))
         elif entry.kind == "place":
             actor = actor_from_entry(entry, sv, span_tokens, sector="CVL")
+        elif (entry.kind == "institution" and m.end - m.start == 1 and ctx.focus_country
+              and entry.country != ctx.focus_country and h.pos_ == "PROPN"
+              and h.lower_ in _GENERIC_INSTITUTION_WORDS):
+            # a bare "Congress" in an Indian story is not the US Congress
+            actor = replace(actor_from_entry(entry, sv, span_tokens, sector=None),
+                            name=h.text, country=ctx.focus_country, kb_id=None)
         else:
             actor = actor_from_entry(entry, sv, span_tokens)
         _register(ctx, entry.kind, actor, h)

@@ -36,6 +36,9 @@ from wardrums.nlp.sentences import SentenceSpan
 from wardrums.records import Actor, Article, Event, Evidence, make_event_id
 
 CODER_NAME = "wardrums-rules/0.1"
+# A date named earlier in the article carries over to undated sentences only when it is this
+# recent: the running story. Older dates ("since the invasion began on Feb. 24") are background.
+RUNNING_DATE_DAYS = 7
 # Categories where "X and Y <verb>" means X with Y: the first conjunct is the source.
 _RECIPROCAL = {"AGREE", "CONSULT", "COOPERATE", "ASSAULT", "REJECT"}
 # Cooperative acts whose explicit refusal is a REJECT.
@@ -186,7 +189,8 @@ def _prepare(nlp, article: Article, use_classifier: bool = True) -> _Prepared:
     sentences = split_sentences(text, article.boilerplate)
     lowercase = _is_lowercase_text(text)
     ctx = ArticleContext(published=article.published, text=text, lowercase=lowercase,
-                         use_classifier=use_classifier)
+                         use_classifier=use_classifier,
+                         discourse=date_mod.DiscourseDates(text, article.published))
     ctx.focus_country = _focus_country(nlp, sentences, lowercase)
     keep = select_sentences(sentences)
     return _Prepared(article=article, ctx=ctx,
@@ -392,7 +396,12 @@ def _build(category: str, mode: str | None, coding, tok, source, target, modalit
            polarity: str, attributed: str | None, tense: str | None, confidence: float,
            sent: SentenceSpan, sv: SentenceView, ctx: ArticleContext, article: Article) -> Event:
     """One Event record from what the stages found; dates and place are read here."""
-    resolved = date_mod.resolve_event_date(sent.text, article.published, tense=tense, near=tok.idx)
+    previous = ctx.discourse.before(sent.start) if ctx.discourse is not None else None
+    if previous is not None and (article.published is None or previous.date is None or not (
+            0 <= (article.published - previous.date).days <= RUNNING_DATE_DAYS)):
+        previous = None  # an older date in the article is background, not today's story
+    resolved = date_mod.resolve_event_date(sent.text, article.published, tense=tense, near=tok.idx,
+                                           previous=previous)
     trig_start = sent.start + tok.idx
     evidence = Evidence(sentence=sent.text, start=sent.start, end=sent.end, trigger=tok.text,
                         trigger_start=trig_start, trigger_end=trig_start + len(tok.text))
