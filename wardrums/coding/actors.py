@@ -111,7 +111,7 @@ def actor_from_entry(entry: Entry, sv: SentenceView, tokens: list, sector: str |
 # One-word institution names that many countries use: in a story about another country they
 # name that country's body, not the one the knowledge base files them under.
 _GENERIC_INSTITUTION_WORDS = {"congress", "senate", "parliament", "cabinet", "assembly",
-                              "duma", "knesset", "majlis", "council"}
+                              "council"}
 # A modifier naming a non-state group overrides the head's sector: "separatist forces",
 # "rebel fighters", "opposition lawmakers" are not the state's army or legislature.
 _OVERRIDING_SECTORS = {"REB", "UAF", "CRM", "OPP", "PTY"}
