@@ -46,27 +46,34 @@ def _versions() -> dict:
 
 
 def embed_all(texts: list[str], cache_dir: Path | None) -> tuple[np.ndarray, float]:
+    """Embeddings of ``texts``; a per-text cache (keyed by model version + sha256 of the text)
+    means that adding training rows embeds only the new ones."""
     from wardrums.classify.embedder import Embedder, model_package_version
 
-    key = hashlib.sha256(model_package_version().encode())
-    for t in texts:
-        key.update(t.encode("utf-8"))
-        key.update(b"\x00")
-    path = cache_dir / f"emb-{key.hexdigest()[:24]}.npy" if cache_dir else None
+    version = model_package_version()
+    keys = [hashlib.sha256(f"{version}\x00{t}".encode()).hexdigest()[:32] for t in texts]
+    path = cache_dir / f"embeddings-{version}.npz" if cache_dir else None
+    known: dict[str, np.ndarray] = {}
     if path is not None and path.is_file():
-        X = np.load(path)
-        if X.shape == (len(texts), 384):
-            print(f"embeddings: {len(texts)} from cache {path}", flush=True)
-            return X, float("nan")
-    emb = Embedder()
-    t0 = time.perf_counter()
-    X = emb.embed(texts)
-    rate = len(texts) / (time.perf_counter() - t0)
-    print(f"embeddings: {len(texts)} texts at {rate:.1f}/s", flush=True)
-    if path is not None:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        np.save(path, X)
-    return X, rate
+        with np.load(path) as z:
+            known = dict(zip(z["keys"].tolist(), z["X"], strict=True))
+    missing = sorted({k: t for k, t in zip(keys, texts, strict=True) if k not in known}.items())
+    rate = float("nan")
+    if missing:
+        emb = Embedder()
+        t0 = time.perf_counter()
+        Xm = emb.embed([t for _, t in missing])
+        rate = len(missing) / (time.perf_counter() - t0)
+        print(f"embeddings: {len(missing)} new texts at {rate:.1f}/s", flush=True)
+        known.update(zip([k for k, _ in missing], Xm, strict=True))
+        if path is not None:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            allk = sorted(known)
+            tmp = path.with_suffix(".tmp.npz")
+            np.savez(tmp, keys=np.array(allk), X=np.stack([known[k] for k in allk]))
+            os.replace(tmp, path)
+    print(f"embeddings: {len(texts) - len(missing)} of {len(texts)} from cache", flush=True)
+    return np.stack([known[k] for k in keys]).astype(np.float32), rate
 
 
 def train(args) -> tuple[LinearModel, dict]:

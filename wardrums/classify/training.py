@@ -146,6 +146,9 @@ def read_ngec(path: Path) -> tuple[list[Example], DataSource]:
             gid = f"ngec:{rec['id']}"
             examples.append(Example(lede(text), y, gid, "ngec-lede"))
             examples.append(Example(text, y, gid, "ngec-story"))
+            headline = (rec.get("prompt_headline") or "").strip()
+            if headline:  # the prompt the story was written from: a short, on-label sentence
+                examples.append(Example(headline, y, gid, "ngec-headline"))
             used.append((text, label))
     src = DataSource("ngec", path, sha256_file(path), rows, len(used), _rows_digest(used))
     return examples, src

@@ -238,7 +238,27 @@ def _is_actorish(tok) -> bool:
     return tok.lemma_.lower() in knowledge.sector_nouns()
 
 
+def _reduced_passive(tok) -> bool:
+    """ "workers *taken* into custody", "people *killed* in the firing": the noun is the patient."""
+    return tok.dep_ == "acl" and tok.tag_ == "VBN"
+
+
+def _cause_source(tok) -> list:
+    """Agentless passive: "killed *in police firing*", "wounded in an Israeli airstrike"."""
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in ("in", "during", "by"):
+            for g in c.children:
+                if g.dep_ == "pobj" and g.pos_ in ("NOUN", "VERB", "PROPN"):
+                    found = [m for m in g.children if m.dep_ in ("compound", "amod", "poss")
+                             and _is_actorish(m)]
+                    if found:
+                        return found
+    return []
+
+
 def _sources(tok, entry: lexicon.Trigger, consumed) -> list:
+    if _reduced_passive(tok):
+        return _prep_objects(tok, "by") or _cause_source(tok)
     first: list = []
     for slot in entry.source:
         found = [content_head(t) for t in _slot(tok, slot) if t is not consumed]
@@ -251,6 +271,8 @@ def _sources(tok, entry: lexicon.Trigger, consumed) -> list:
         inherited = _inherited_subject(tok)
         if inherited is not None:
             return [inherited]
+    if entry.pos == "VERB" and _is_passive(tok):
+        return _cause_source(tok)
     if entry.pos == "NOUN":
         verb = _governing_verb(tok)
         if verb is not None and tok.dep_ in ("dobj", "attr"):
@@ -267,6 +289,8 @@ _TARGET_FALLBACK = ("dobj", "dative", "ccomp_nsubj", "prep:against", "prep:on", 
 
 
 def _targets(tok, entry: lexicon.Trigger, consumed) -> list:
+    if _reduced_passive(tok) and tok.head.pos_ in _NOUN_POS:
+        return [tok.head]
     first: list = []
     for slot in (*entry.target, *(s for s in _TARGET_FALLBACK if s not in entry.target)):
         found = [content_head(t) for t in _slot(tok, slot)

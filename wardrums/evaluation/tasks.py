@@ -245,6 +245,18 @@ class NgecTask(_SingleLabel):
     macro_labels = EVENT_TYPES
 
 
+def _police_act(ev: Event) -> bool:
+    """IndiaPoliceEvents labels what police did: a police act that happened.
+
+    An agentless arrest ("81 workers were taken into custody") is police work; an agentless
+    killing ("65 people were killed") is not necessarily, so ASSAULT needs police named.
+    """
+    police = any(a.sector == "COP" for a in ev.source)
+    by_police = police or (not ev.source and ev.event_type == "COERCE")
+    happened = ev.polarity == "positive" and ev.modality in ("asserted", "alleged")
+    return by_police and happened
+
+
 class IpeTask(Task):
     """IndiaPoliceEvents sentences: ASSAULT and COERCE detection, coded a document at a time."""
 
@@ -285,8 +297,8 @@ class IpeTask(Task):
     def score(self, items, events):
         per: dict[str, ClassScore] = {}
         figures: dict[str, float] = {}
-        detected = {it.id: {ev.event_type for ev in events.get(it.id, [])} & set(IPE_LABELS)
-                    for it in items}
+        detected = {it.id: {ev.event_type for ev in events.get(it.id, []) if _police_act(ev)}
+                    & set(IPE_LABELS) for it in items}
         for label in IPE_LABELS:
             s = binary_score([label in it.extra["labels"] for it in items],
                              [label in detected[it.id] for it in items])
