@@ -22,8 +22,9 @@ QUAD = {"AGREE": 1, "CONSULT": 1, "AID": 2, "PROTEST": 3, "COERCE": 4, "ASSAULT"
 
 
 def ev(article: Article, event_type: str, *, conf: float = 0.5, at: int = 0, country: str | None = None,
-       date: dt.date | None = None, sentence: str | None = None) -> Event:
-    actors = (Actor(text="x", name="x", country=country, sector="GOV"),) if country else ()
+       date: dt.date | None = None, sentence: str | None = None, sector: str = "GOV") -> Event:
+    actors = (Actor(text="x", name="x", country=country, sector=sector),) \
+        if country or sector == "COP" else ()
     return Event(
         event_id=f"ev-{article.id}-{at}-{event_type}", article_id=article.id, event_type=event_type,
         mode=None, cameo_root="14", quad_class=QUAD.get(event_type, 3), intensity=0.0,
@@ -52,8 +53,9 @@ class KeywordCoder:
                     typ, conf = word.split(":", 1)
                     country = "KEN" if "KENYA" in art.text else None
                     date = art.published - dt.timedelta(days=1) if "ONTIME" in art.text else None
+                    sector = "COP" if "police" in art.text else "GOV"
                     events.append(ev(art, typ, conf=float(conf), at=art.text.index(word),
-                                     country=country, date=date))
+                                     country=country, date=date, sector=sector))
             yield art, events
 
 
@@ -167,7 +169,7 @@ def test_ipe_codes_documents_and_maps_events_to_sentences(tmp_path):
         ipe_row(1, 1, ["ASSAULT"], text="they ASSAULT:0.8 a man."),
         ipe_row(1, 2, ["COERCE"], text="two were held."),
         ipe_row(2, 0, [], text="COERCE:0.6 false alarm."),
-        ipe_row(2, 1, ["ASSAULT", "COERCE"], text="ASSAULT:0.5 and COERCE:0.7."),
+        ipe_row(2, 1, ["ASSAULT", "COERCE"], text="ASSAULT:0.5 and COERCE:0.7 by police."),
     ]
     coder = KeywordCoder()
     r = evaluate(write_jsonl(tmp_path / "indiapoliceevents_sents.jsonl", rows), predict=coder)
@@ -181,6 +183,14 @@ def test_ipe_codes_documents_and_maps_events_to_sentences(tmp_path):
     assert r.confusion["COERCE"]["none"] == 1
     assert r.confusion["none"]["COERCE"] == 1
     assert r.worst_errors[0].item_id == "ipe-2-0" and r.worst_errors[0].confidence == 0.6
+
+
+def test_ipe_counts_only_police_violence(tmp_path):
+    # an ASSAULT by someone other than police is not an IndiaPoliceEvents KILL/FORCE
+    rows = [ipe_row(1, 0, [], text="a mob ASSAULT:0.9 a shop."),
+            ipe_row(2, 0, ["ASSAULT"], text="police ASSAULT:0.8 the crowd.")]
+    r = evaluate(write_jsonl(tmp_path / "indiapoliceevents_sents.jsonl", rows), predict=KeywordCoder())
+    assert r.figures["ipe.assault_f1"] == pytest.approx(1.0)
 
 
 def test_ipe_sample_takes_whole_documents(tmp_path):
