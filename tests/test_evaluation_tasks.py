@@ -19,6 +19,8 @@ from wardrums.evaluation import evaluate, main_event, run_dev_suite
 from wardrums.records import Actor, Article, Event, Evidence
 
 QUAD = {"AGREE": 1, "CONSULT": 1, "AID": 2, "PROTEST": 3, "COERCE": 4, "ASSAULT": 4}
+CAMEO = {"AGREE": "03", "CONSULT": "04", "AID": "07", "REQUEST": "02", "THREATEN": "13",
+         "PROTEST": "14", "COERCE": "17", "ASSAULT": "18"}
 
 
 def ev(article: Article, event_type: str, *, conf: float = 0.5, at: int = 0, country: str | None = None,
@@ -27,7 +29,8 @@ def ev(article: Article, event_type: str, *, conf: float = 0.5, at: int = 0, cou
         if country or sector == "COP" else ()
     return Event(
         event_id=f"ev-{article.id}-{at}-{event_type}", article_id=article.id, event_type=event_type,
-        mode=None, cameo_root="14", quad_class=QUAD.get(event_type, 3), intensity=0.0,
+        mode=None, cameo_root=CAMEO.get(event_type, "14"), quad_class=QUAD.get(event_type, 3),
+        intensity=0.0,
         source=actors, target=(), date=date, date_precision="day" if date else "unknown",
         location=None, modality="asserted", polarity="positive", attributed_to=None,
         evidence=Evidence(sentence=sentence or article.text[at:at + 40], start=at, end=at + 10,
@@ -272,3 +275,12 @@ def test_predict_that_drops_an_article_is_noted(tmp_path):
     assert r.figures["ngec.accuracy"] == pytest.approx(2 / 3)
     assert [n for n in r.notes if "returned nothing" in n] == [
         "the coder returned nothing for 1 articles (scored as no events); first: ngec-t2"]
+
+
+@pytest.mark.parametrize("root, cls", [("01", 0), ("02", 0), ("03", 1), ("05", 1), ("06", 2),
+                                       ("08", 2), ("09", 3), ("13", 3), ("16", 3), ("14", 4),
+                                       ("15", 4), ("17", 4), ("20", 4)])
+def test_conflibert_pentaclass_follows_the_set_definition(root, cls):
+    from wardrums.evaluation.tasks import pentaclass
+
+    assert pentaclass(root) == cls

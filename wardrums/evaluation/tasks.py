@@ -214,8 +214,27 @@ class CaseTask(_SingleLabel):
     macro_labels = CASE_LABELS
 
 
+def pentaclass(cameo_root: str) -> int:
+    """ConfliBERT's five classes from a CAMEO root code ("02" → 0 neutral, "14" → 4)."""
+    root = int(cameo_root[:2])
+    if root <= 2:
+        return 0
+    if root <= 5:
+        return 1
+    if root <= 8:
+        return 2
+    if root <= 13 or root == 16:
+        return 3
+    return 4
+
+
 class ConflibertTask(_SingleLabel):
-    """ConfliBERT CAMEO sentences: quad class of the main event, no event = neutral."""
+    """ConfliBERT CAMEO sentences: the set's 5-way class of the main event's CAMEO root.
+
+    The set's classes are not CAMEO's quad classes: roots 01-02 (statements, appeals) are
+    "neutral" (0), 03-05 verbal cooperation, 06-08 material cooperation, 09-13 and 16 verbal
+    conflict, 14-15 and 17-20 material conflict. No event is neutral too.
+    """
 
     name, set_name, prefix = "quad", "conflibert_train", "conflibert"
     labels = QUAD_LABELS
@@ -223,9 +242,9 @@ class ConflibertTask(_SingleLabel):
     macro_labels = QUAD_LABELS
 
     def predict_label(self, main):
-        if main is None or not 1 <= main.quad_class <= 4:
+        if main is None:
             return QUAD_LABELS[0]
-        return QUAD_LABELS[main.quad_class]
+        return QUAD_LABELS[pentaclass(main.cameo_root)]
 
     def score(self, items, events):
         scored = super().score(items, events)
