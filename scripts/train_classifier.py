@@ -6,8 +6,8 @@
     python scripts/train_classifier.py --check --rebuild   # ... and retrain to compare the weights
 
 Training data: ../shared/gold/ngec_synthetic_plover.jsonl (read in place, never copied),
-training/plover_sentences.jsonl (train split, when present) and
-wardrums/data/classifier/none_sentences.txt. See wardrums/classify/training.py.
+training/plover_sentences.jsonl (train split, when present) and the project's own
+wardrums/data/classifier/{none_sentences.txt,event_sentences.tsv}. See wardrums/classify/training.py.
 
 Embeddings are cached (by model version and text) under ~/.cache/wardrums/classifier so that a
 rerun costs seconds; --no-cache recomputes them. Exit codes: 0 ok, 1 mismatch, 2 data absent,
@@ -84,7 +84,13 @@ def train(args) -> tuple[LinearModel, dict]:
     X, rate = embed_all(texts, None if args.no_cache else args.cache)
     t0 = time.perf_counter()
     cv = T.cross_validate(X, y, groups, kinds, seed=T.SEED) if not args.no_cv else None
-    model, calib = T.fit_calibrated(X, y, groups, T.SEED)
+    model, calib = T.fit_calibrated(X, y, groups, kinds, T.SEED)
+    project_test = None
+    if args.project and Path(args.project).is_file():
+        pt_texts, pt_y = T.read_project_test(Path(args.project))
+        if len(pt_y):
+            Xp, _ = embed_all(pt_texts, None if args.no_cache else args.cache)
+            project_test = T.evaluate_project_test(model, Xp, pt_y)
     print(f"fit + {T.N_FOLDS}-fold CV in {time.perf_counter() - t0:.1f}s")
     counts = {T.LABELS[c]: int((y == c).sum()) for c in range(len(T.LABELS))}
     by_kind = {k: int((kinds == k).sum()) for k in sorted(set(kinds.tolist()))}
@@ -107,16 +113,19 @@ def train(args) -> tuple[LinearModel, dict]:
             "type": "multinomial logistic regression (numpy loss, scipy L-BFGS-B)",
             "features": "standardised embeddings (training mean / std stored in weights)",
             "l2": T.L2, "class_weights": "balanced",
+            "own_sentence_weight": T.OWN_WEIGHT,
         },
         "calibration": {"method": "temperature scaling on a held-out split",
                         "held_out_fraction": T.CALIB_FRACTION, **calib},
         "training_data": [s.record() for s in ts.sources],
         "examples": {"total": len(y), "by_label": counts, "by_kind": by_kind,
-                     "note": "NGEC: one lede (first sentence) + one story text per story, same label"},
+                     "note": "NGEC: lede (first sentence), story text and prompt headline per "
+                             "story, all with the story's label"},
         "seed": T.SEED,
         "train_date": T.today(),
         "software": v,
         "cv": cv,
+        "project_test_split": project_test,
     }
     if rate == rate:  # not NaN
         meta["embedding_speed_texts_per_s"] = round(rate, 1)
@@ -130,18 +139,30 @@ def report(meta: dict) -> None:
           f" -> {c['calibration_split_ece_after']:.4f})")
     if not cv:
         return
-    for kind in ("ngec_story", "ngec_lede"):
+    for kind in ("ngec_story", "ngec_lede", "ngec_headline"):
         r = cv[kind]
         print(f"CV {kind}: 16-way macro-F1 {r['macro_f1_16way']:.4f}  acc {r['accuracy_16way']:.4f}"
               f"  ECE {r['ece_before']:.4f} -> {r['ece_after']:.4f}  predicted none {r['share_predicted_none']:.3f}")
         print("   " + "  ".join(f"{k}={v:.2f}" for k, v in r["per_class_f1_16way"].items()))
+    pt = meta.get("project_test_split")
+    if pt:
+        print(f"project test split (n={pt['n']}): 17-way macro-F1 {pt['macro_f1_17way']:.4f}"
+              f"  acc {pt['accuracy']:.4f}  ECE {pt['ece_before']:.4f} -> {pt['ece_after']:.4f}")
+        print("   " + "  ".join(f"{k}={v:.2f}" for k, v in pt["per_class_f1"].items()))
+    if "own_sentences" in cv:
+        o = cv["own_sentences"]
+        print(f"CV own sentences (n={o['n']}): 17-way macro-F1 {o['macro_f1_17way']:.4f}"
+              f"  ECE {o['ece_before']:.4f} -> {o['ece_after']:.4f}")
+    se = cv["sentences_ece"]
+    print(f"CV all sentences (no stories, n={se['n']}): ECE {se['ece_before']:.4f} -> {se['ece_after']:.4f}")
     a = cv["all_17way"]
     print(f"CV all 17-way macro-F1 {a['macro_f1']:.4f}  ECE {a['ece_before']:.4f} -> {a['ece_after']:.4f}"
           f"  none P/R {cv['none']['precision']:.3f}/{cv['none']['recall']:.3f} (n={cv['none']['n']})")
 
 
 def _locate(rec: dict, args) -> Path | None:
-    return {"ngec": args.gold, "project": args.project, "none": T.NONE_FILE}.get(rec["role"])
+    return {"ngec": args.gold, "project": args.project, "none": T.NONE_FILE,
+            "own-events": T.EVENTS_FILE}.get(rec["role"])
 
 
 def check(args) -> int:
@@ -152,7 +173,8 @@ def check(args) -> int:
     recorded = {r["role"]: r for r in meta["training_data"]}
     if "ngec" not in recorded:
         problems.append("metadata records no NGEC training file")
-    for role, reader in (("ngec", T.read_ngec), ("project", T.read_project), ("none", T.read_none)):
+    for role, reader in (("ngec", T.read_ngec), ("project", T.read_project), ("none", T.read_none),
+                         ("own-events", T.read_own_events)):
         rec = recorded.get(role)
         path = _locate({"role": role}, args)
         if role == "ngec" and not Path(path).is_file():

@@ -50,7 +50,7 @@ def load_linear(weights: Path = WEIGHTS_FILE, metadata: Path = METADATA_FILE) ->
         with np.load(weights, allow_pickle=False) as z:
             model = LinearModel(
                 W=z["W"], b=z["b"], mean=z["mean"], scale=z["scale"],
-                temperature=float(z["temperature"]),
+                temperature=float(np.asarray(z["temperature"]).reshape(-1)[0]),
             )  # fmt: skip
     except (OSError, ValueError, KeyError) as exc:
         raise ClassifierUnavailable(

@@ -94,17 +94,19 @@ def fit_softmax(
     )  # fmt: skip
 
 
-def fit_temperature(logits: np.ndarray, y: np.ndarray) -> float:
+def fit_temperature(logits: np.ndarray, y: np.ndarray, sample_weight: np.ndarray | None = None) -> float:
     """The temperature T > 0 that minimises the NLL of ``softmax(logits / T)`` on (logits, y).
 
     A coarse log-spaced grid, then golden-section refinement: deterministic, numpy only.
     """
     logits = np.asarray(logits, dtype=np.float64)
     y = np.asarray(y, dtype=np.int64)
+    w = np.ones(len(y)) if sample_weight is None else np.asarray(sample_weight, dtype=np.float64)
+    w = w / w.sum()
 
     def nll(log_t: float) -> float:
         lp = log_softmax(logits / np.exp(log_t))
-        return float(-lp[np.arange(len(y)), y].mean())
+        return float(-(w * lp[np.arange(len(y)), y]).sum())
 
     grid = np.linspace(np.log(0.05), np.log(20.0), 121)
     vals = [nll(g) for g in grid]
