@@ -281,10 +281,14 @@ def _parse(nlp, joined: list, batch_size: int, n_process: int):
 
 
 def _read(p: _Prepared, docs: list, gz, use_classifier: bool = True) -> list[Event]:
-    """Stages 4–5: read the parsed sentences in article order and make events."""
-    events: list[Event] = []
-    probs = hybrid.probabilities([s.text for s in p.chosen]) if use_classifier else None
-    for k, (sent, doc) in enumerate(zip(p.chosen, docs, strict=True)):
+    """Stages 4–5: read the parsed sentences in article order and make events.
+
+    The classifier (stage 5b) is asked only about sentences where it can change something:
+    those the rules found nothing in, and those where the rules disagree on the category.
+    Embedding every sentence would triple the coding time for no gain where the rules agree.
+    """
+    per_sentence: list[tuple[SentenceSpan, object, SentenceView, list[Event]]] = []
+    for sent, doc in zip(p.chosen, docs, strict=True):
         sv = SentenceView(doc=doc, offset=sent.start,
                           mentions=gz.mentions(doc, lowercase=p.ctx.lowercase))
         _register_people(sv, p.ctx)
@@ -297,10 +301,16 @@ def _read(p: _Prepared, docs: list, gz, use_classifier: bool = True) -> list[Eve
                 here.append(ev)
         threats = find_conditional_threats(doc, matches, sv, p.ctx)
         here.extend(_threat_events(threats, sent, sv, p.ctx, p.article))
+        per_sentence.append((sent, doc, sv, here))
+    if use_classifier:
+        ask = [k for k, (_, _, _, here) in enumerate(per_sentence)
+               if len({ev.event_type for ev in here}) != 1]
+        probs = hybrid.probabilities([per_sentence[k][0].text for k in ask])
         if probs is not None:
-            here = _with_classifier(here, probs[k], sent, doc, sv, p)
-        events.extend(here)
-    return _dedupe(events)
+            for k, prob in zip(ask, probs, strict=True):
+                sent, doc, sv, here = per_sentence[k]
+                per_sentence[k] = (sent, doc, sv, _with_classifier(here, prob, sent, doc, sv, p))
+    return _dedupe([ev for *_, here in per_sentence for ev in here])
 
 
 def _with_classifier(here: list[Event], prob: dict[str, float], sent: SentenceSpan, doc,
