@@ -48,6 +48,34 @@ def load_floors(path: str | Path = FLOORS_PATH) -> dict[str, Any]:
     return data
 
 
+CLASS_F1 = ".f1."  # "acled.f1.PROTEST": the per-class F1 of one label
+
+
+def figure_value(result: EvalResult, fig: str) -> float | None:
+    """A headline figure, or a per-class F1 named ``<prefix>.f1.<label>``."""
+    if fig in result.figures:
+        return result.figures[fig]
+    if CLASS_F1 in fig:
+        label = fig.split(CLASS_F1, 1)[1]
+        score = result.per_class.get(label)
+        return None if score is None else score.f1
+    return None
+
+
+def proposed_floors(results: Iterable[EvalResult], margin: float) -> dict[str, dict[str, float]]:
+    """Every figure and per-class F1 of ``results``, less ``margin``, rounded down to 0.01."""
+    out: dict[str, dict[str, float]] = {}
+    for r in results:
+        prefix = next(iter(r.figures)).split(".")[0] if r.figures else r.set_name
+        figs = dict(r.figures)
+        for label, score in r.per_class.items():
+            if label != "none" and score.support:
+                figs[f"{prefix}{CLASS_F1}{label}"] = score.f1
+        out[r.set_name] = {k: max(0.0, math.floor((v - margin) * 100) / 100)
+                           for k, v in figs.items() if v is not None and not math.isnan(v)}
+    return out
+
+
 def _floor_map(floors: Mapping[str, Any]) -> Mapping[str, Mapping[str, float]]:
     return floors["floors"] if isinstance(floors.get("floors"), Mapping) else floors
 
@@ -69,7 +97,7 @@ def check_floors(results: Iterable[EvalResult], floors: Mapping[str, Any]) -> li
                 failures.append(f"{fig}: not measured ({set_name} was not evaluated); "
                                 f"floor {floor:.3f}")
                 continue
-            value = result.figures.get(fig)
+            value = figure_value(result, fig)
             if value is None or math.isnan(value):
                 failures.append(f"{fig}: not computed for {set_name}; floor {floor:.3f}")
             elif value < floor - TOLERANCE:
@@ -85,7 +113,7 @@ def floor_table(results: Iterable[EvalResult], floors: Mapping[str, Any]) -> str
     for set_name, figs in _floor_map(floors).items():
         result = by_set.get(set_name)
         for fig, floor in figs.items():
-            value = None if result is None else result.figures.get(fig)
+            value = None if result is None else figure_value(result, fig)
             ok = value is not None and not math.isnan(value) and value >= float(floor) - TOLERANCE
             rows.append((set_name, fig, "-" if value is None else f"{value:.3f}",
                          f"{float(floor):.3f}", "ok" if ok else "FAIL"))
@@ -106,6 +134,8 @@ def main(argv: list[str] | None = None, *, predict=None) -> int:
                     help="items per set (default: gate.sample in the floors file)")
     ap.add_argument("--seed", type=int, default=None, help="sampling seed (default: gate.seed)")
     ap.add_argument("--floors", type=Path, default=FLOORS_PATH, help="floors YAML file")
+    ap.add_argument("--propose", type=float, metavar="MARGIN", default=None,
+                    help="print the floors section for today's figures less MARGIN, and exit 0")
     args = ap.parse_args(argv)
     try:
         floors = load_floors(args.floors)
@@ -127,6 +157,9 @@ def main(argv: list[str] | None = None, *, predict=None) -> int:
     except ImportError as err:
         print(f"error: the coder cannot be loaded ({err}); the gate cannot run", file=sys.stderr)
         return 2
+    if args.propose is not None:
+        print(yaml.safe_dump({"floors": proposed_floors(results, args.propose)}, sort_keys=False))
+        return 0
     print(f"accuracy gate: sample {sample if sample is not None else 'default'} per set, seed {seed}")
     print(floor_table(results, floors))
     failures = check_floors(results, floors)
