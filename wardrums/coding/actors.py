@@ -30,7 +30,7 @@ _SPEAKER_SINGULAR = {"i", "me", "my"}
 _NP_STOP = {"relcl", "acl", "advcl", "cc", "conj", "punct", "prep", "appos", "ccomp", "xcomp"}
 # Sectors of actors who are usually domestic, so an unnamed one belongs to the article's country.
 DOMESTIC_SECTORS = {"COP", "CVL", "REB", "UAF", "JUD", "LEG", "OPP", "PTY", "LAB", "EDU", "MED",
-                    "HLH", "REL", "CRM", "BUS", "GOV", "MIL", "REF", "SPY"}
+                    "HLH", "REL", "CRM", "BUS", "GOV", "MIL", "REF", "SPY", "NGO"}
 
 
 @dataclass
@@ -190,7 +190,13 @@ def resolve(head, sv: SentenceView, ctx: ArticleContext, *, generic: bool = Fals
         if actor is None and generic and h.pos_ in ("NOUN", "PROPN") and h.ent_type_ not in (
                 "DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"):
             start, end, text = _char_span(sv, np_tokens(h))
-            actor = Actor(text=text, name=text, country=ctx.focus_country, sector=None,
+            country = ctx.focus_country
+            if h.pos_ == "PROPN":  # "Savar" (a town the gazetteer lacks) acting as its people
+                from wardrums.coding import geo
+
+                place = geo.lookup(h.text, prefer=(ctx.focus_country,) if ctx.focus_country else ())
+                country = place.country_iso3 if place is not None else country
+            actor = Actor(text=text, name=text, country=country, sector=None,
                           start=start, end=end)
         if n and shared is not None and actor is not None and h.pos_ == "NOUN" and \
                 _country_in([t for t in np_tokens(h) if t.i != h.i], sv, ctx.published) is None:
