@@ -123,3 +123,30 @@ def test_ingest_rejects_files_over_the_size_limit_and_goes_on(tmp_path):
     assert out.exit_code == 0, out.output
     assert "big.txt" in out.output and "rejected 1 inputs" in out.output
     assert "read 1 articles (1 new" in out.output
+
+
+def test_eval_reports_bad_lines_and_scores_the_rest(tmp_path):
+    gold = tmp_path / "case2021_dev.jsonl"
+    rows = [
+        {"id": "c1", "text": "Police arrested twelve protesters in the capital on Monday.",
+         "event_plover_mapped": "COERCE"},
+        {"id": "c2", "text": "The two governments signed a border agreement.",
+         "event_plover_mapped": "FLY"},
+        {"id": "c3", "text": "Thousands marched through the city demanding the minister resign.",
+         "event_plover_mapped": "PROTEST"},
+    ]
+    write_jsonl(gold, rows)
+    report = tmp_path / "acc.md"
+    out = CliRunner().invoke(main, ["eval", str(gold), "--report", str(report)])
+    assert out.exit_code == 0, out.output
+    assert "line 2" in out.output and "FLY" in out.output
+    assert "scored: 2" in out.output
+    assert report.read_text().strip()
+
+
+def test_eval_on_an_empty_file_is_a_clear_error(tmp_path):
+    gold = tmp_path / "case2021_dev.jsonl"
+    gold.write_text("", encoding="utf-8")
+    out = CliRunner().invoke(main, ["eval", str(gold)])
+    assert out.exit_code != 0
+    assert "case2021_dev.jsonl" in out.output and "Traceback" not in out.output
