@@ -35,16 +35,24 @@ def main() -> None:
     words = sum(len(a.text.split()) for a in articles)
     nlp = load_nlp()
     list(nlp.pipe(["warm up the pipeline."]))
-    # wardrums code, one process and then with parser workers
+    # wardrums code: rules only, one process; then with parser workers; then with the classifier
     t0 = time.perf_counter()
-    n_events = sum(len(evs) for _, evs in code_articles(articles))
+    n_events = sum(len(evs) for _, evs in code_articles(articles, use_classifier=False))
     t_code = time.perf_counter() - t0
     t_par = None
     if args.workers > 1:
         t0 = time.perf_counter()
-        n_par = sum(len(evs) for _, evs in code_articles(articles, n_process=args.workers, chunk=256))
+        n_par = sum(len(evs) for _, evs in code_articles(articles, n_process=args.workers, chunk=256,
+                                                          use_classifier=False))
         t_par = time.perf_counter() - t0
         assert n_par == n_events, "parallel coding must give the same events"
+    from wardrums.coding import hybrid
+
+    t_clf = None
+    if hybrid.classifier() is not None:
+        t0 = time.perf_counter()
+        n_clf = sum(len(evs) for _, evs in code_articles(articles, use_classifier=True))
+        t_clf = time.perf_counter() - t0
     # bare spaCy: the full pipeline over the same texts
     t0 = time.perf_counter()
     for _ in nlp.pipe((a.text for a in articles), batch_size=16):
@@ -57,11 +65,13 @@ def main() -> None:
         kept += sum(select_sentences(ss))
     print(f"corpus            {args.corpus}")
     print(f"articles          {len(articles)}  words {words:,}  events {n_events:,}")
-    print(f"wardrums code     {words / t_code:,.0f} words/s  {len(articles) / t_code:,.1f} articles/s  ({t_code:.2f} s)")
+    print(f"wardrums code     {words / t_code:,.0f} words/s  {len(articles) / t_code:,.1f} articles/s  ({t_code:.2f} s, rules only)")
     if t_par is not None:
         print(f"  {args.workers} workers       {words / t_par:,.0f} words/s  {len(articles) / t_par:,.1f} articles/s  ({t_par:.2f} s)")
+    if t_clf is not None:
+        print(f"  + classifier    {words / t_clf:,.0f} words/s  {len(articles) / t_clf:,.1f} articles/s  ({t_clf:.2f} s, {n_clf:,} events)")
     print(f"bare spaCy parse  {words / t_spacy:,.0f} words/s  ({t_spacy:.2f} s)")
-    print(f"ratio code/spaCy  {t_spacy / t_code:.2f}x")
+    print(f"ratio code/spaCy  {t_spacy / t_code:.2f}x (rules only, one process)")
     print(f"sentences parsed  {kept:,} of {sents:,} ({kept / max(sents, 1):.0%})")
 
 

@@ -66,13 +66,14 @@ def _print_rejection(rej: Rejection) -> None:
     click.echo(f"rejected {rej}", err=True)
 
 
-def _run_ingest(items, db: str, desc: str, workers: int = 1):
+def _run_ingest(items, db: str, desc: str, workers: int = 1, classifier: bool = True):
     from wardrums.engines.local import ingest
     from wardrums.store import open_store
 
     with open_store(db) as store, _progress(None, desc) as bar:
         summary = ingest(items, store, on_rejection=_print_rejection,
-                         on_article=lambda a, e: bar.update(1), n_process=workers)
+                         on_article=lambda a, e: bar.update(1), n_process=workers,
+                         use_classifier=classifier)
         counts = store.counts()
     return summary, counts
 
@@ -98,9 +99,12 @@ def _print_summary(summary, counts: dict[str, int], db: str) -> None:
               help="Reject any input file or download larger than this.")
 @click.option("--workers", type=click.IntRange(1, 16), default=1, show_default=True,
               help="Parser processes (2 on a two-core laptop is about 1.6x faster).")
+@click.option("--classifier/--no-classifier", default=True, show_default=True,
+              help="Use the sentence classifier where installed (more events, about 2.5x slower).")
 @DB_OPTION
 @_handle_errors
-def ingest(paths: tuple[str, ...], date_: str | None, max_mb: float, workers: int, db: str) -> None:
+def ingest(paths: tuple[str, ...], date_: str | None, max_mb: float, workers: int,
+           classifier: bool, db: str) -> None:
     """Read articles and store their coded events.
 
     PATHS are files, folders (read recursively), '-' for stdin, or http(s) feed URLs.
@@ -112,7 +116,7 @@ def ingest(paths: tuple[str, ...], date_: str | None, max_mb: float, workers: in
 
     items = read_inputs(paths, default_date=_parse_date(date_, "--date"),
                         max_bytes=int(max_mb * 1024 * 1024), stdin=sys.stdin.buffer)
-    summary, counts = _run_ingest(items, db, "ingest", workers)
+    summary, counts = _run_ingest(items, db, "ingest", workers, classifier)
     _print_summary(summary, counts, db)
 
 

@@ -55,7 +55,8 @@ def _articles_only(items: Iterable[Article | Rejection], summary: RunSummary,
 def code_stream(items: Iterable[Article | Rejection], summary: RunSummary | None = None,
                 *, on_rejection: Callable[[Rejection], None] | None = None,
                 on_article: Callable[[Article, list[Event]], None] | None = None,
-                n_process: int = 1) -> Iterator[tuple[Article, list[Event]]]:
+                n_process: int = 1, use_classifier: bool = True,
+                ) -> Iterator[tuple[Article, list[Event]]]:
     """Code articles as they come; rejections and coder failures go to ``summary``."""
     summary = summary if summary is not None else RunSummary()
 
@@ -75,7 +76,8 @@ def code_stream(items: Iterable[Article | Rejection], summary: RunSummary | None
     warm_up()  # model and gazetteer loading is not coding time
     t0 = time.perf_counter()
     stream = counted(_articles_only(items, summary, on_rejection))
-    for article, events in code_articles(stream, on_error=failed, n_process=n_process):
+    for article, events in code_articles(stream, on_error=failed, n_process=n_process,
+                                         use_classifier=use_classifier):
         summary.words += len(article.text.split())
         summary.events += len(events)
         if on_article:
@@ -87,7 +89,7 @@ def code_stream(items: Iterable[Article | Rejection], summary: RunSummary | None
 def ingest(items: Iterable[Article | Rejection], store, *,
            on_rejection: Callable[[Rejection], None] | None = None,
            on_article: Callable[[Article, list[Event]], None] | None = None,
-           n_process: int = 1) -> RunSummary:
+           n_process: int = 1, use_classifier: bool = True) -> RunSummary:
     """Code and store every article not already in ``store`` (matched by content hash)."""
     summary = RunSummary()
 
@@ -107,7 +109,8 @@ def ingest(items: Iterable[Article | Rejection], store, *,
             on_rejection(rej)
 
     for article, events in code_stream(unseen(items), summary, on_rejection=record,
-                                       on_article=on_article, n_process=n_process):
+                                       on_article=on_article, n_process=n_process,
+                                       use_classifier=use_classifier):
         if store.add_article(article, events):
             summary.articles_new += 1
         else:
