@@ -60,6 +60,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import functools
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
@@ -1101,6 +1102,12 @@ def _widen(text: str, hit: _Hit, lo: int, hi: int) -> _Hit | None:
 # --------------------------------------------------------------------------- public API
 
 
+@functools.lru_cache(maxsize=2048)
+def _expressions_of(sentence: str) -> tuple[TimeExpression, ...]:
+    """The expressions of a sentence, scanned once however many events it holds."""
+    return tuple(find_time_expressions(sentence))
+
+
 def find_time_expressions(text: str) -> list[TimeExpression]:
     """Temporal expressions in ``text``, non-overlapping, longest match first, in text order."""
     return [
@@ -1179,7 +1186,7 @@ def resolve_event_date(
     :class:`DiscourseDates`) when given and dated, else the publication date with precision
     "publication" ("unknown" when there is no publication date either).
     """
-    exprs = find_time_expressions(sentence)
+    exprs = _expressions_of(sentence)
     if not exprs:
         if previous is not None and previous.date is not None \
                 and previous.precision not in ("publication", "unknown"):

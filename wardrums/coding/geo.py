@@ -238,15 +238,28 @@ class GeoIndex:
         return any(c.curated or c.place.population >= LOWERCASE_MIN_POP
                    for c in self.table.get(key, ()))
 
+    @functools.cached_property
+    def _first_words(self) -> frozenset[str]:
+        """The first word of every indexed name: a window starting elsewhere cannot match."""
+        out = set()
+        for key in self.table:
+            m = _TOKEN.search(key)
+            if m:
+                out.add(m.group())
+        return frozenset(out)
+
     def find(self, text: str, *, lowercase: bool = False,
              prefer: Iterable[str] = ()) -> list[tuple[int, int, Place]]:
         toks = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
+        firsts = self._first_words
         out: list[tuple[int, int, Place]] = []
         prefer = tuple(prefer)
         i, n = 0, len(toks)
         while i < n:
             hit = None
-            if lowercase or toks[i][2][:1].isupper():
+            first = fold(toks[i][2])
+            if (lowercase or toks[i][2][:1].isupper()) and (
+                    first in firsts or first.removesuffix("'s") in firsts):
                 for width in range(min(self.max_words, n - i), 0, -1):
                     window = toks[i:i + width]
                     if not self._joined(text, window, lowercase):
