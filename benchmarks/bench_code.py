@@ -35,6 +35,7 @@ def main() -> None:
     words = sum(len(a.text.split()) for a in articles)
     nlp = load_nlp()
     list(nlp.pipe(["warm up the pipeline."]))
+    list(code_articles(articles[:2], use_classifier=True))  # build gazetteer, places, classifier
     # wardrums code: rules only, one process; then with parser workers; then with the classifier
     t0 = time.perf_counter()
     n_events = sum(len(evs) for _, evs in code_articles(articles, use_classifier=False))
