@@ -9,17 +9,14 @@ merges with the built-in ``people.csv``. Registered on the main command by
 from __future__ import annotations
 
 import csv
-import datetime as dt
-import functools
 import io
 import json
-from collections.abc import Callable
-from typing import Any
 
 import click
 
+from wardrums.cli_support import handle_errors, parse_date
 from wardrums.data import knowledge, user_actors
-from wardrums.errors import InputError, WardrumsError
+from wardrums.errors import InputError
 
 COLUMNS = ("kind", "name", "country", "sector", "role", "start", "end", "aliases", "kb_id",
            "source")
@@ -28,23 +25,8 @@ FILE_OPTION = click.option(
     help="User actors file (default: $WARDRUMS_ACTORS or ~/.config/wardrums/actors.csv).")
 
 
-def _handle_errors(fn: Callable[..., Any]) -> Callable[..., Any]:
-    @functools.wraps(fn)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        try:
-            return fn(*args, **kwargs)
-        except WardrumsError as exc:
-            raise click.ClickException(str(exc)) from exc
-    return wrapper
-
-
-def _date_option(value: str | None, name: str) -> dt.date | None:
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise InputError(f"{name} {value!r} is not a date; use YYYY-MM-DD") from None
+_handle_errors = handle_errors
+_date_option = parse_date
 
 
 @click.group()

@@ -7,45 +7,23 @@ code 2; it never prints a traceback for an expected failure.
 from __future__ import annotations
 
 import csv
-import datetime as dt
-import functools
 import io
 import json
 import sys
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 import click
 
-from wardrums.errors import InputError, WardrumsError
+from wardrums.cli_support import handle_errors, parse_date
+from wardrums.errors import InputError
 from wardrums.records import EVENT_TYPES, MODALITIES, Article, Event, Rejection
 
 DB_OPTION = click.option("--db", default="wardrums.duckdb", show_default=True,
                          type=click.Path(dir_okay=False), help="DuckDB file of the event store.")
 
 
-def _handle_errors(fn: Callable[..., Any]) -> Callable[..., Any]:
-    @functools.wraps(fn)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        try:
-            return fn(*args, **kwargs)
-        except WardrumsError as exc:
-            raise click.ClickException(str(exc)) from exc
-        except KeyboardInterrupt:
-            click.echo("\ninterrupted: every article stored so far is complete; "
-                       "run the same command again to go on", err=True)
-            sys.exit(130)
-    return wrapper
-
-
-def _parse_date(value: str | None, name: str) -> dt.date | None:
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError as exc:
-        raise InputError(f"{name} {value!r} is not a date; use YYYY-MM-DD") from exc
+_handle_errors = handle_errors
+_parse_date = parse_date
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
