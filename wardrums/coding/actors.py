@@ -45,6 +45,9 @@ class ArticleContext:
     discourse: object | None = None  # dates.DiscourseDates: the article's running date
     people: dict[str, Actor] = field(default_factory=dict)  # lower-cased name or surname → actor
     recent: list[tuple[str, Actor]] = field(default_factory=list)  # (kind, actor), newest last
+    # doers of the events coded so far, newest last: "they"/"it" prefer the last doer over the
+    # last thing mentioned ("Police fired at the mob. They then arrested 20." → police)
+    doers: list[Actor] = field(default_factory=list)
 
     def remember(self, kind: str, actor: Actor) -> None:
         self.recent.append((kind, actor))
@@ -318,6 +321,16 @@ def _possessor_country(h, sv: SentenceView, ctx: ArticleContext) -> Entry | None
     return None
 
 
+def _last_doer(ctx: ArticleContext, h) -> Actor | None:
+    """The last event's doer, if it is a group or organisation mentioned before ``h``."""
+    if not ctx.doers:
+        return None
+    doer = ctx.doers[-1]
+    if doer.sector is None or doer.name.lower() in ctx.people:
+        return None  # unknown kind, or a person: "they"/"it" do not refer to one person
+    return doer
+
+
 def _register(ctx: ArticleContext, kind: str, actor: Actor, head) -> None:
     if kind == "person":
         ctx.remember("person", actor)
@@ -341,9 +354,9 @@ def _resolve_pronoun(h, sv: SentenceView, ctx: ArticleContext) -> Actor | None:
     elif low in _PERSON_PRONOUNS:
         found = ctx.last({"person"})
     elif low in _THING_PRONOUNS:
-        found = ctx.last({"org"})
+        found = _last_doer(ctx, h) or ctx.last({"org"})
     elif low in _GROUP_PRONOUNS:
-        found = ctx.last({"group", "org"})
+        found = _last_doer(ctx, h) or ctx.last({"group", "org"})
     if found is None:
         return None
     return replace(found, text=h.text, start=sv.offset + h.idx, end=sv.offset + h.idx + len(h.text))

@@ -380,6 +380,8 @@ def _make_event(match: TriggerMatch, sent: SentenceSpan, sv: SentenceView, ctx: 
             and {a.name for a in source} == {a.name for a in target}:
         target = ()  # "X and Y clashed" parsed as X against X: keep the side we know
     a = assess(match.token)
+    if source and a.modality in ("asserted", "alleged"):
+        ctx.doers.append(source[0])
     attributed = None
     if a.speaker_head is not None:
         # who said it, in the article's own words; a pronoun is replaced by whom it stands for
