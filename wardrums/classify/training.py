@@ -20,6 +20,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -132,31 +133,37 @@ def lede(text: str) -> str:
     return out
 
 
+def _jsonl_records(path: Path) -> Iterator[tuple[int, dict]]:
+    """(row number, record) for each non-blank line of a JSONL file, counting from 1."""
+    rows = 0
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            if line.strip():
+                rows += 1
+                yield rows, json.loads(line)
+
+
 def read_ngec(path: Path) -> tuple[list[Example], DataSource]:
     _refuse_eval_only(path)
     examples: list[Example] = []
     used: list[tuple[str, str]] = []
     rows = 0
-    with open(path, encoding="utf-8") as fh:
-        for line in fh:
-            if not line.strip():
-                continue
-            rows += 1
-            rec = json.loads(line)
-            label = rec.get("event_plover")
-            text = (rec.get("text") or "").strip()
-            if label not in EVENT_TYPES or not text:
-                continue
-            y = LABELS.index(label)
-            # Stories written from one headline template (~14 each, one label) share wording:
-            # they form one group, so that no template is in both a training and a test fold.
-            gid = f"ngec:{rec.get('headline_template') or rec['id']}"
-            examples.append(Example(lede(text), y, gid, "ngec-lede"))
-            examples.append(Example(text, y, gid, "ngec-story"))
-            headline = (rec.get("prompt_headline") or "").strip()
-            if headline:  # the prompt the story was written from: a short, on-label sentence
-                examples.append(Example(headline, y, gid, "ngec-headline"))
-            used.append((text, label))
+    for n, rec in _jsonl_records(path):
+        rows = n
+        label = rec.get("event_plover")
+        text = (rec.get("text") or "").strip()
+        if label not in EVENT_TYPES or not text:
+            continue
+        y = LABELS.index(label)
+        # Stories written from one headline template (~14 each, one label) share wording:
+        # they form one group, so that no template is in both a training and a test fold.
+        gid = f"ngec:{rec.get('headline_template') or rec['id']}"
+        examples.append(Example(lede(text), y, gid, "ngec-lede"))
+        examples.append(Example(text, y, gid, "ngec-story"))
+        headline = (rec.get("prompt_headline") or "").strip()
+        if headline:  # the prompt the story was written from: a short, on-label sentence
+            examples.append(Example(headline, y, gid, "ngec-headline"))
+        used.append((text, label))
     src = DataSource("ngec", path, sha256_file(path), rows, len(used), _rows_digest(used))
     return examples, src
 
@@ -166,23 +173,19 @@ def read_project(path: Path) -> tuple[list[Example], DataSource]:
     examples: list[Example] = []
     used: list[tuple[str, str]] = []
     rows = 0
-    with open(path, encoding="utf-8") as fh:
-        for line in fh:
-            if not line.strip():
-                continue
-            rows += 1
-            rec = json.loads(line)
-            if rec.get("split", "train") != "train":
-                continue
-            text = (rec.get("text") or "").strip()
-            label = rec.get("label")
-            label = "none" if label in (None, "", "NONE", "None") else str(label).upper()
-            if label == "NONE":
-                label = "none"
-            if not text or label not in LABELS:
-                continue
-            examples.append(Example(text, LABELS.index(label), f"project:{rows}", "project"))
-            used.append((text, label))
+    for n, rec in _jsonl_records(path):
+        rows = n
+        if rec.get("split", "train") != "train":
+            continue
+        text = (rec.get("text") or "").strip()
+        label = rec.get("label")
+        label = "none" if label in (None, "", "NONE", "None") else str(label).upper()
+        if label == "NONE":
+            label = "none"
+        if not text or label not in LABELS:
+            continue
+        examples.append(Example(text, LABELS.index(label), f"project:{rows}", "project"))
+        used.append((text, label))
     src = DataSource("project", path, sha256_file(path), rows, len(used), _rows_digest(used))
     return examples, src
 
@@ -437,13 +440,10 @@ def evaluate_project_test(model: LinearModel, X: np.ndarray, y: np.ndarray) -> d
 
 def read_project_test(path: Path) -> tuple[list[str], np.ndarray]:
     texts, ys = [], []
-    with open(path, encoding="utf-8") as fh:
-        for line in fh:
-            if line.strip():
-                rec = json.loads(line)
-                label = rec.get("label") or "none"
-                label = "none" if label.lower() == "none" else label.upper()
-                if rec.get("split") == "test" and label in LABELS and rec.get("text"):
-                    texts.append(rec["text"].strip())
-                    ys.append(LABELS.index(label))
+    for _, rec in _jsonl_records(path):
+        label = rec.get("label") or "none"
+        label = "none" if label.lower() == "none" else label.upper()
+        if rec.get("split") == "test" and label in LABELS and rec.get("text"):
+            texts.append(rec["text"].strip())
+            ys.append(LABELS.index(label))
     return texts, np.array(ys, dtype=np.int64)

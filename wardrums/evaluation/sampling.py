@@ -40,6 +40,14 @@ def allocate(sizes: dict[Hashable, int], n: int) -> dict[Hashable, int]:
     return quota
 
 
+def _index_groups(items: Sequence[T], key: Callable[[T], Hashable]) -> dict[Hashable, list[int]]:
+    """Item indices by ``key(item)``, groups in first-seen order."""
+    groups: dict[Hashable, list[int]] = {}
+    for i, item in enumerate(items):
+        groups.setdefault(key(item), []).append(i)
+    return groups
+
+
 def stratified_sample(items: Sequence[T], n: int | None, key: Callable[[T], Hashable],
                       seed: int = 13) -> list[T]:
     """``n`` items drawn per stratum ``key(item)``, in their original order; all if ``n`` is
@@ -48,9 +56,7 @@ def stratified_sample(items: Sequence[T], n: int | None, key: Callable[[T], Hash
         return list(items)
     if n <= 0:
         return []
-    groups: dict[Hashable, list[int]] = {}
-    for i, item in enumerate(items):
-        groups.setdefault(key(item), []).append(i)
+    groups = _index_groups(items, key)
     quota = allocate({k: len(v) for k, v in groups.items()}, n)
     chosen: list[int] = []
     for k, idx in groups.items():
@@ -81,9 +87,7 @@ def stratified_group_sample(items: Sequence[T], n: int | None, group: Callable[[
         return list(items)
     if n <= 0:
         return []
-    groups: dict[Hashable, list[int]] = {}
-    for i, item in enumerate(items):
-        groups.setdefault(group(item), []).append(i)
+    groups = _index_groups(items, group)
     strata: dict[Hashable, list[Hashable]] = {}
     for g, idx in groups.items():
         strata.setdefault(stratum([items[i] for i in idx]), []).append(g)
