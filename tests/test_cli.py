@@ -110,6 +110,9 @@ def test_demo_codes_the_demo_corpus(tmp_path):
     assert out.exit_code == 0, out.output
     assert "most active pairs" in out.output
     assert "rejected 0 inputs" in out.output
+    # the demo corpus holds the Kashmir shelling of late October 2017: an escalation alert
+    assert "latest escalation alerts" in out.output
+    assert "BREAK IND-PAK 2017-10-25" in out.output
 
 
 def test_ingest_rejects_files_over_the_size_limit_and_goes_on(tmp_path):

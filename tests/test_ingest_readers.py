@@ -357,3 +357,13 @@ def test_read_inputs_is_lazy(tmp_path: Path) -> None:
     gen = read_inputs([str(tmp_path / "missing.txt")])
     assert iter(gen) is gen  # a generator: nothing is read until iterated
     assert isinstance(next(gen), Rejection)
+
+
+def test_jsonl_publication_date_aliases(tmp_path: Path) -> None:
+    p = write(tmp_path / "a.jsonl",
+              '{"id": "x", "text": "Police fired tear gas.", "pub_date": "2002-03-10"}\n'
+              '{"id": "y", "text": "Talks resumed.", "date": "2002-03-11", "published": ""}\n'
+              '{"id": "z", "text": "Talks resumed again.", "pub_date": "10 March"}\n')
+    x, y, z = read(p)
+    assert x.published == dt.date(2002, 3, 10) and y.published == dt.date(2002, 3, 11)
+    assert z.code == "bad-field" and '"pub_date"' in z.reason

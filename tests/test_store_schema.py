@@ -48,7 +48,7 @@ def test_new_store_is_created_at_latest_version(tmp_path: Path) -> None:
     with open_store(path) as store:
         assert isinstance(store, Store)
         assert store.path == path
-        assert store.schema_version() == mig.latest_version() == 1
+        assert store.schema_version() == mig.latest_version() == len(mig.MIGRATIONS)
         assert store.counts() == {"articles": 0, "events": 0, "actors": 0, "rejections": 0}
     tables, views, indexes = _objects(path)
     assert {"articles", "events", "event_actors", "rejections", "schema_migrations"} <= tables
@@ -65,7 +65,7 @@ def test_migrations_are_recorded_once(tmp_path: Path) -> None:
     con = duckdb.connect(str(path))
     rows = con.execute("SELECT version, name, applied_at FROM schema_migrations").fetchall()
     con.close()
-    assert [(v, n) for v, n, _ in rows] == [(1, "initial_schema")]
+    assert [(v, n) for v, n, _ in rows] == [(m.version, m.name) for m in mig.MIGRATIONS]
     assert rows[0][2] is not None
 
 
@@ -77,25 +77,28 @@ def _test_migration_2(con: duckdb.DuckDBPyConnection) -> None:
 def test_database_at_version_1_is_upgraded(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
                                            ) -> None:
     path = tmp_path / "w.duckdb"
+    real = list(mig.MIGRATIONS)
+    monkeypatch.setattr(mig, "MIGRATIONS", real[:1])  # a store written by the first release
     with open_store(path) as store:
         store.add_article(*article_with_events("a1", 2))
         assert store.schema_version() == 1
 
+    n = len(real)
     monkeypatch.setattr(mig, "MIGRATIONS", [
-        *mig.MIGRATIONS,
-        (2, "test_add_note", _test_migration_2),
-        mig.Migration(3, "test_sql_step", "CREATE TABLE test_t (x INTEGER); "
-                                          "INSERT INTO test_t VALUES (42)"),
+        *real,
+        (n + 1, "test_add_note", _test_migration_2),
+        mig.Migration(n + 2, "test_sql_step", "CREATE TABLE test_t (x INTEGER); "
+                                              "INSERT INTO test_t VALUES (42)"),
     ])
     with open_store(path) as store:
-        assert store.schema_version() == 3
+        assert store.schema_version() == n + 2
         assert store.counts()["events"] == 2  # data survives the upgrade
     con = duckdb.connect(str(path))
     assert con.execute("SELECT test_note FROM articles").fetchall() == [("migrated",)]
     assert con.execute("SELECT x FROM test_t").fetchall() == [(42,)]
     assert con.execute("SELECT version, name FROM schema_migrations ORDER BY version"
-                       ).fetchall() == [(1, "initial_schema"), (2, "test_add_note"),
-                                        (3, "test_sql_step")]
+                       ).fetchall() == [*((m.version, m.name) for m in real),
+                                        (n + 1, "test_add_note"), (n + 2, "test_sql_step")]
     con.close()
 
 
@@ -108,21 +111,23 @@ def test_failing_migration_is_rolled_back(tmp_path: Path, monkeypatch: pytest.Mo
         con.execute("CREATE TABLE half_done (x INTEGER)")
         con.execute("SELECT * FROM no_such_table")
 
-    monkeypatch.setattr(mig, "MIGRATIONS", [*mig.MIGRATIONS, (2, "broken", broken)])
-    with pytest.raises(StoreError, match=r"version 2 \(broken\).*left at version 1"):
+    n = len(mig.MIGRATIONS)
+    monkeypatch.setattr(mig, "MIGRATIONS", [*mig.MIGRATIONS, (n + 1, "broken", broken)])
+    with pytest.raises(StoreError, match=rf"version {n + 1} \(broken\).*left at version {n}"):
         open_store(path)
     tables, _, _ = _objects(path)
     assert "half_done" not in tables
-    monkeypatch.setattr(mig, "MIGRATIONS", mig.MIGRATIONS[:1])
+    monkeypatch.setattr(mig, "MIGRATIONS", mig.MIGRATIONS[:n])
     with open_store(path) as store:
-        assert store.schema_version() == 1
+        assert store.schema_version() == n
 
 
 def test_newer_database_asks_for_upgrade(tmp_path: Path) -> None:
     path = tmp_path / "w.duckdb"
     open_store(path).close()
     con = duckdb.connect(str(path))
-    con.execute("INSERT INTO schema_migrations VALUES (2, 'from_the_future', now()::TIMESTAMP)")
+    con.execute("INSERT INTO schema_migrations VALUES (?, 'from_the_future', now()::TIMESTAMP)",
+                [len(mig.MIGRATIONS) + 1])
     con.close()
     for read_only in (False, True):
         with pytest.raises(StoreError, match="upgrade wardrums") as err:
@@ -141,8 +146,9 @@ def test_migration_name_mismatch_is_refused(tmp_path: Path) -> None:
 
 
 def test_migration_versions_must_be_consecutive() -> None:
-    with pytest.raises(StoreError, match="expected 2"):
-        mig.known_migrations([*mig.MIGRATIONS, (3, "gap", "SELECT 1")])
+    n = len(mig.MIGRATIONS)
+    with pytest.raises(StoreError, match=f"expected {n + 1}"):
+        mig.known_migrations([*mig.MIGRATIONS, (n + 2, "gap", "SELECT 1")])
 
 
 def test_not_a_duckdb_file(tmp_path: Path) -> None:
@@ -180,7 +186,8 @@ def test_read_only(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
         assert store.counts()["events"] == 1
         with pytest.raises(StoreError, match="read-only"):
             store.add_article(*article_with_events("a2", 1))
-    monkeypatch.setattr(mig, "MIGRATIONS", [*mig.MIGRATIONS, (2, "test", "SELECT 1")])
+    monkeypatch.setattr(mig, "MIGRATIONS",
+                        [*mig.MIGRATIONS, (len(mig.MIGRATIONS) + 1, "test", "SELECT 1")])
     with pytest.raises(StoreError, match="without read-only to upgrade"):
         open_store(path, read_only=True)
 

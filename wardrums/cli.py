@@ -111,10 +111,22 @@ def demo(db: str) -> None:
 
     summary, counts = _run_ingest(demo_articles(), db, "demo")
     _print_summary(summary, counts, db)
+    from wardrums import analysis
     from wardrums.analysis.summary import store_overview
 
-    with open_store(db, read_only=True) as store:
+    with open_store(db) as store:
         click.echo(store_overview(store))
+        found = analysis.alerts(store, limit=3)
+    click.echo("latest escalation alerts (wardrums alerts shows all, with evidence):")
+    for a in found:
+        click.echo(f"  {a.summary()}")
+        if a.drivers:
+            sent = " ".join(a.drivers[0].sentence.split())
+            click.echo(f"    e.g. {a.drivers[0].article_id}: {sent[:100]}")
+    if not found:
+        click.echo("  none")
+    click.echo(f"next: wardrums dyads --db {db} | wardrums tension IND PAK --db {db} "
+               f"--plot ind-pak.html")
 
 
 # --- events ---------------------------------------------------------------------------------
@@ -279,3 +291,9 @@ from wardrums.actors_cli import actors  # noqa: E402  (a group defined in its ow
 main.add_command(actors)
 
 __all__ = ["Article", "format_events", "main"]
+
+from wardrums.tension_cli import alerts, dyads, incidents, tension  # noqa: E402
+from wardrums.watch_cli import watch  # noqa: E402
+
+for _command in (dyads, tension, alerts, incidents, watch):
+    main.add_command(_command)

@@ -1,5 +1,6 @@
 """JSON-lines articles: one ``{"id", "text", "published"?, "title"?, "source"?, "url"?}``
-object per line.
+object per line (the date may also be called ``pub_date``, ``publication_date``,
+``published_at`` or ``date``, as other tools name it).
 
 Each line stands alone: a broken line becomes a Rejection naming ``path:LINE`` and the
 lines after it are still read. A file that is not line-oriented JSON after all (a
@@ -20,6 +21,8 @@ from wardrums.ingest.text import is_blank, read_text_as_article
 from wardrums.records import Article, Rejection
 
 _OPTIONAL_STR = ("title", "source", "url")
+#: Names other tools give the publication date; the first one present is read.
+DATE_KEYS = ("published", "pub_date", "publication_date", "published_at", "date")
 
 
 def record_to_article(obj: dict[str, Any], src: Source, where: str,
@@ -49,15 +52,16 @@ def record_to_article(obj: dict[str, Any], src: Source, where: str,
             return reject(where, "bad-field", f'"{key}" must be a string, not '
                           f"{type(value).__name__}", line)
     published = src.default_date
-    raw_date = obj.get("published")
+    key = next((k for k in DATE_KEYS if obj.get(k) not in (None, "")), "published")
+    raw_date = obj.get(key)
     if raw_date is not None and raw_date != "":
         if not isinstance(raw_date, str):
-            return reject(where, "bad-field", f'"published" must be a "YYYY-MM-DD" string, not '
+            return reject(where, "bad-field", f'"{key}" must be a "YYYY-MM-DD" string, not '
                           f"{type(raw_date).__name__}", line)
         try:
             published = parse_iso_date(raw_date)
         except ValueError:
-            return reject(where, "bad-field", f'"published" is {raw_date[:40]!r}; write it as '
+            return reject(where, "bad-field", f'"{key}" is {raw_date[:40]!r}; write it as '
                           "YYYY-MM-DD (or an ISO 8601 datetime)", line)
     return read_text_as_article(text, id=str(raw_id), published=published,
                                 title=obj.get("title"), source=obj.get("source"),

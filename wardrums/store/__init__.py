@@ -1,4 +1,9 @@
-"""The event store: wardrums' embedded DuckDB database, and the only module that speaks SQL.
+"""The event store: wardrums' embedded DuckDB database.
+
+The store owns the schema (every table, in named migrations) and is the only writer of the
+coded records. :mod:`wardrums.analysis` keeps its derived tables (incidents, duplicate
+clusters, alert bookkeeping) in the same file and runs its aggregations as SQL through
+``Store.query``/``Store.rows``/``Store.transaction``.
 
 >>> from wardrums.store import open_store, EventFilter
 >>> with open_store("wardrums.duckdb") as store:          # doctest: +SKIP

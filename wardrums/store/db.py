@@ -217,6 +217,26 @@ class Store:
                 run(con, "ROLLBACK")
             raise
 
+    # -- for the analysis layer, which keeps its derived tables in the same file --
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        """A write transaction on the store's connection (rolled back on any exception).
+
+        For :mod:`wardrums.analysis`, which rebuilds its derived tables (incidents, clusters)
+        here; the tables of migration 1 are written only through this class.
+        """
+        with self._transaction() as con:
+            yield con
+
+    def query(self, sql: str, params: Sequence[Any] | None = None) -> pd.DataFrame:
+        """Run a read-only SELECT with bound parameters and return it as a DataFrame."""
+        return self._con.execute(sql, list(params or [])).df()
+
+    def rows(self, sql: str, params: Sequence[Any] | None = None) -> list[tuple[Any, ...]]:
+        """Run ``sql`` with bound parameters and return all its rows."""
+        return run(self._con, sql, params)
+
     # -- articles and events --
 
     def has_article(self, content_hash: str) -> bool:

@@ -35,6 +35,7 @@ class Migration(NamedTuple):
 #: Every migration this version of wardrums knows, in order. Append only.
 MIGRATIONS: list[Migration] = [
     Migration(1, "initial_schema", schema.INITIAL_SCHEMA),
+    Migration(2, "analysis_tables", schema.ANALYSIS_TABLES),
 ]
 
 

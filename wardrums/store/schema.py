@@ -141,3 +141,98 @@ INITIAL_SCHEMA: tuple[str, ...] = (
     GROUP BY ea.name, ea.country, ea.sector, ea.kb_id
     """,
 )
+
+#: Migration 2, ``analysis_tables``. Frozen. Everything here is derived from the tables of
+#: migration 1 and can be rebuilt from them at any time (``wardrums.analysis.refresh``):
+#: near-duplicate clusters of articles, incidents (events merged across reports), and the
+#: bookkeeping of the alerting loop (alerts already reported, feed polling state).
+ANALYSIS_TABLES: tuple[str, ...] = (
+    """
+    CREATE TABLE article_signatures (
+        article_pk VARCHAR PRIMARY KEY,       -- MinHash of the article's word shingles
+        minhash    UINTEGER[] NOT NULL,
+        shingles   INTEGER NOT NULL
+    )
+    """,
+    """
+    CREATE TABLE article_clusters (
+        article_pk VARCHAR PRIMARY KEY,       -- every article with a signature
+        cluster_pk VARCHAR NOT NULL,          -- earliest-ingested article of its near-duplicates
+        similarity DOUBLE NOT NULL            -- estimated Jaccard with that article (1 for itself)
+    )
+    """,
+    """
+    CREATE TABLE incidents (
+        incident_id     VARCHAR NOT NULL,     -- hash of its earliest supporting event's id
+        event_type      VARCHAR NOT NULL,
+        mode            VARCHAR,
+        cameo_root      VARCHAR NOT NULL,
+        quad_class      TINYINT NOT NULL,
+        intensity       DOUBLE NOT NULL,
+        date            DATE,                 -- the date most reports give (ties: earliest)
+        first_date      DATE,
+        last_date       DATE,
+        date_precision  VARCHAR NOT NULL,
+        location_country VARCHAR,
+        location_place  VARCHAR,
+        modality        VARCHAR NOT NULL,     -- the firmest modality any report gives
+        polarity        VARCHAR NOT NULL,     -- positive if any report says it happened
+        n_events        INTEGER NOT NULL,
+        n_articles      INTEGER NOT NULL,
+        n_reports       INTEGER NOT NULL,     -- distinct near-duplicate clusters
+        n_sources       INTEGER NOT NULL,     -- distinct outlets: corroboration
+        confidence      DOUBLE NOT NULL,
+        similarity      DOUBLE,               -- mean evidence similarity of merged reports
+        disagreements   JSON NOT NULL,        -- {field: {value: n_events}} where reports differ
+        event_id        VARCHAR NOT NULL      -- the representative (earliest, firmest) event
+    )
+    """,
+    """
+    CREATE TABLE incident_events (
+        event_id    VARCHAR NOT NULL,
+        incident_id VARCHAR NOT NULL,
+        article_pk  VARCHAR NOT NULL,
+        cluster_pk  VARCHAR NOT NULL
+    )
+    """,
+    """
+    CREATE TABLE incident_actors (
+        incident_id VARCHAR NOT NULL,
+        role        VARCHAR NOT NULL,         -- source | target
+        country     VARCHAR NOT NULL,
+        sector      VARCHAR,
+        n_events    INTEGER NOT NULL
+    )
+    """,
+    """
+    CREATE TABLE incident_sources (
+        incident_id VARCHAR NOT NULL,
+        source_key  VARCHAR NOT NULL          -- outlet name, else URL host, else cluster
+    )
+    """,
+    """
+    CREATE TABLE analysis_state (
+        name        VARCHAR PRIMARY KEY,
+        fingerprint VARCHAR NOT NULL,
+        updated_at  TIMESTAMP NOT NULL
+    )
+    """,
+    """
+    CREATE TABLE reported_alerts (
+        alert_id    VARCHAR PRIMARY KEY,
+        reported_at TIMESTAMP NOT NULL,
+        alert       JSON NOT NULL
+    )
+    """,
+    """
+    CREATE TABLE feed_state (
+        url           VARCHAR PRIMARY KEY,
+        last_poll_at  TIMESTAMP,
+        last_ok_at    TIMESTAMP,
+        failures      INTEGER NOT NULL,
+        next_poll_at  TIMESTAMP,
+        last_error    VARCHAR,
+        items_seen    BIGINT NOT NULL
+    )
+    """,
+)
