@@ -270,3 +270,44 @@ def test_config_rejects_typos_and_bad_values(tmp_path: Path) -> None:
     cfg = TensionConfig.load(good)
     assert cfg.reliability() == (1.0, {"reuters": 0.9, "example.org": 0.2})
     assert cfg.merge["window_days"] == 3  # untouched keys keep their defaults
+
+
+def test_same_day_reports_with_unrelated_evidence_stay_apart(tmp_path: Path) -> None:
+    items = [
+        (make_article("a", "a " * 40, source="One"),
+         [_ev("a", "Russian artillery shelled the port of Odesa overnight.")]),
+        (make_article("b", "b " * 40, source="Two"),
+         [_ev("b", "Drones struck an energy facility near Lviv before dawn.")]),
+    ]
+    with _store(tmp_path, items) as store:
+        assert len(analysis.incidents(store)) == 2
+
+
+def test_inside_one_country_different_sectors_are_different_incidents(tmp_path: Path) -> None:
+    def domestic(aid: str, sentence: str, src_sector: str):
+        ev = make_event(aid, event_type="ASSAULT", date=D, intensity=-9.0, quad_class=4,
+                        cameo_root="19",
+                        evidence=Evidence(sentence=sentence, start=0, end=len(sentence)),
+                        source=(make_actor("IND", sector=src_sector),),
+                        target=(make_actor("IND", sector="CVL"),))
+        return make_article(aid, aid * 40, source=aid), [ev]
+
+    items = [domestic("a", "Police fired on the mob in the old city, killing two.", "COP"),
+             domestic("b", "A mob in the old city killed two, police said.", "REB"),
+             domestic("c", "Police firing on the mob in the old city killed two.", "COP")]
+    with _store(tmp_path, items) as store:
+        inc = analysis.incidents(store)
+    assert sorted(inc.n_events.tolist()) == [1, 2]
+
+
+def test_a_new_merge_rule_version_rebuilds(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+                                           ) -> None:
+    from wardrums.analysis import merge
+
+    items = [(make_article("a", "a " * 40, source="One"), [_ev("a", "Russian troops shelled.")])]
+    with _store(tmp_path, items) as store:
+        cfg = TensionConfig.load()
+        analysis.refresh(store, cfg)
+        assert not analysis.refresh(store, cfg).rebuilt
+        monkeypatch.setattr(merge, "MERGE_VERSION", merge.MERGE_VERSION + 1)
+        assert analysis.refresh(store, cfg).rebuilt

@@ -228,8 +228,8 @@ def test_unknown_actor_gets_a_suggestion_and_empty_store_a_message(tmp_path: Pat
         with pytest.raises(InputError, match="did you mean RUS"):
             analysis.tension(store, "RUSS", "USA")
         assert not analysis.tension(store, "russia", "United States").empty  # names work
-        with pytest.raises(InputError, match="COUNTRY/SECTOR"):
-            analysis.tension(store, "RUS", "USA", by_sector=True)
+        with pytest.raises(InputError, match="this store has USA/GOV"):
+            analysis.tension(store, "RUS/MIL", "USA/COP", by_sector=True)
         assert not analysis.tension(store, "RUS/MIL", "USA/GOV", by_sector=True).empty
     with open_store(tmp_path / "empty.duckdb") as empty:
         with pytest.raises(InputError, match="holds no events yet"):
@@ -271,3 +271,19 @@ def test_a_quiet_day_after_cooperation_is_not_an_escalation(tmp_path: Path) -> N
         series = analysis.tension(store, "RUS", "USA", config=loose)
         assert series.z.max() >= 1.0  # the quiet days do break from the baseline ...
         assert analysis.alerts(store, config=loose) == []  # ... but nothing escalated
+
+
+def test_history_recalled_in_the_news_is_not_counted(tmp_path: Path) -> None:
+    old = make_article("h", "history body " * 10, source="Archive", published=_day(400))
+    items = [(old, [_ev("h", "The two armies clashed on the border in those days.",
+                        date=_day(0), event_type="ASSAULT", source="RUS", target="USA",
+                        intensity=-10.0)]), _report(1, 399), _report(2, 400)]
+    with _store(tmp_path, items) as store:
+        s = analysis.tension(store, "RUS", "USA", config=TensionConfig.from_dict(PLAIN))
+        inc = analysis.incidents(store)
+        everything = analysis.tension(store, "RUS", "USA", config=TensionConfig.from_dict(
+            {**PLAIN, "weights": {"corroboration_bonus": 0.0, "history_days": None}}))
+    assert s.period.min().date() == _day(399)  # the clash of 400 days ago is history
+    assert sorted(inc.report_lag.tolist()) == [0, 400]  # the two recent reports merged
+    assert everything.period.min().date() == _day(0)
+    assert everything["conflict"].sum() == pytest.approx(s["conflict"].sum() + 10.0)

@@ -20,7 +20,7 @@ from wardrums.analysis.alerts import Alert, Driver, alerts_frame, mark_reported,
 from wardrums.analysis.alerts import alerts as _alerts
 from wardrums.analysis.config import TensionConfig
 from wardrums.analysis.refresh import RefreshResult, refresh
-from wardrums.analysis.tension import SERIES_COLUMNS, SeriesSpec
+from wardrums.analysis.tension import SERIES_COLUMNS, SeriesSpec, actor_key_sql
 from wardrums.analysis.tension import dyads as _dyads
 from wardrums.analysis.tension import incidents_for_pair as _incidents_for_pair
 from wardrums.analysis.tension import series as _series
@@ -40,8 +40,8 @@ def _cfg(config: TensionConfig | str | None) -> TensionConfig:
 
 
 def _store_keys(store, by_sector: bool) -> set[str]:
-    col = "country || '/' || coalesce(sector, '-')" if by_sector else "country"
-    return {r[0] for r in store.rows(f"SELECT DISTINCT {col} FROM incident_actors")}
+    col = actor_key_sql("ia", by_sector)
+    return {r[0] for r in store.rows(f"SELECT DISTINCT {col} FROM incident_actors AS ia")}
 
 
 def resolve_pair(store, a: str, b: str, *, by_sector: bool = False) -> tuple[str, str]:
@@ -50,8 +50,11 @@ def resolve_pair(store, a: str, b: str, *, by_sector: bool = False) -> tuple[str
     out = []
     for text in (a, b):
         key = actor_codes.resolve(text, in_store=keys)
-        if by_sector and "/" not in key:
-            raise InputError(f"{text!r}: with sectors, give COUNTRY/SECTOR such as {key}/GOV")
+        if by_sector and key not in keys:
+            near = sorted(k for k in keys if k.split("/")[0] == key.split("/")[0])[:6]
+            hint = f"; this store has {', '.join(near)}" if near else ""
+            raise InputError(f"no incidents with actor {key!r}{hint} (with sectors, give "
+                             f"COUNTRY/SECTOR such as IND/COP, or COUNTRY for no sector)")
         out.append(key)
     return out[0], out[1]
 

@@ -107,6 +107,8 @@ class TensionConfig:
         for key in ("negated", "corroboration_bonus", "cooperation_offset"):
             number(f"weights.{key}", w[key])
         number("weights.corroboration_cap", w["corroboration_cap"], 1)
+        if w["history_days"] is not None:
+            number("weights.history_days", w["history_days"])
         r = self.raw["reliability"]
         number("reliability.default", r["default"])
         for name, value in (r["sources"] or {}).items():

@@ -3,8 +3,9 @@
 Two events are reports of one incident when they have the same PLOVER type, the same first
 source and target country and the same kind of claim (happened - asserted or alleged -,
 forecast, or conditional), their dates (event date, else publication date) lie within
-``merge.window_days`` of the incident's earliest report, their places do not contradict each
-other, and - when their dates differ - their evidence sentences share enough content words.
+``merge.window_days`` of the incident's earliest report, their places (and, inside one
+country, their sectors) do not contradict each other, and their evidence sentences share
+enough content words (copies of one wire report always do).
 Reports from near-duplicate articles (wire copy) stay one report; the corroboration count is
 the number of independent outlets. Where reports disagree (one asserts, one only alleges; the
 dates or places differ), the incident keeps every value with its count.
@@ -36,6 +37,9 @@ one two three four five six seven eight nine ten new
 """.split())
 _WORD = re.compile(r"[^\W\d_]{3,}", re.UNICODE)
 _MOD_RANK = {m: i for i, m in enumerate(MODALITY_ORDER)}
+#: Bump when the merge rules change, so stores rebuild their incidents on the next refresh.
+MERGE_VERSION = 3
+
 #: What happened (asserted or alleged: 0), what is forecast (1) and what is only threatened
 #: conditionally (2) are never one incident: "they struck" and "if they strike" differ.
 _KIND = {"asserted": 0, "alleged": 0, "predicted": 1, "hypothetical": 2}
@@ -61,7 +65,7 @@ WITH base AS (
            s.country AS src, s.sector AS src_sector, t.country AS tgt, t.sector AS tgt_sector,
            coalesce(e.date, a.published) AS eff_date, e.date_precision,
            e.location_country, e.location_place, e.modality, e.polarity,
-           e.sentence, e.confidence, a.ingest_seq, e.ordinal,
+           e.sentence, e.confidence, a.ingest_seq, e.ordinal, a.published,
            CASE e.modality WHEN 'predicted' THEN 1 WHEN 'hypothetical' THEN 2 ELSE 0 END
                AS kind
     FROM events AS e
@@ -84,7 +88,8 @@ WINDOW w AS (PARTITION BY event_type, src, tgt, kind ORDER BY eff_date NULLS LAS
 _CANDIDATES_SQL = """
 SELECT event_id, article_pk, cluster_pk, source_key, event_type, mode, cameo_root, quad_class,
        intensity, src, src_sector, tgt, tgt_sector, eff_date, date_precision, location_country,
-       location_place, modality, polarity, sentence, confidence, ingest_seq, ordinal
+       location_place, modality, polarity, sentence, confidence, ingest_seq, ordinal,
+       published
 FROM _merge_events WHERE NOT lone
 ORDER BY event_type, src NULLS LAST, tgt NULLS LAST, kind, eff_date NULLS LAST,
          ingest_seq, ordinal, event_id
@@ -96,7 +101,8 @@ _LONE_SQL = (
     INSERT INTO incidents
     SELECT 'inc-' || left(sha1(event_id), 16), event_type, mode, cameo_root, quad_class,
            intensity, eff_date, eff_date, eff_date, date_precision, location_country,
-           location_place, modality, polarity, 1, 1, 1, 1, confidence, NULL, '{}', event_id
+           location_place, modality, polarity, 1, 1, 1, 1, confidence, NULL, '{}', event_id,
+           published - eff_date
     FROM _merge_events WHERE lone
     """,
     """
@@ -132,6 +138,7 @@ class _Report:
     confidence: float
     ingest_seq: int
     ordinal: int
+    published: dt.date | None
 
 
 def content_words(sentence: str) -> frozenset[str]:
@@ -154,6 +161,9 @@ class _Open:
     dates: set[dt.date] = field(default_factory=set)
     places: set[str] = field(default_factory=set)
     countries: set[str] = field(default_factory=set)
+    src_sectors: set[str] = field(default_factory=set)
+    tgt_sectors: set[str] = field(default_factory=set)
+    clusters: set[str] = field(default_factory=set)
     _words: set[str] | None = None  # content words of all reports, computed when first asked
 
     def add(self, r: _Report) -> None:
@@ -166,6 +176,11 @@ class _Open:
             self.places.add(r.location_place.lower())
         if r.location_country:
             self.countries.add(r.location_country)
+        if r.src_sector:
+            self.src_sectors.add(r.src_sector)
+        if r.tgt_sector:
+            self.tgt_sectors.add(r.tgt_sector)
+        self.clusters.add(r.cluster_pk)
 
     @property
     def words(self) -> set[str]:
@@ -173,11 +188,20 @@ class _Open:
             self._words = set().union(*(content_words(r.sentence) for r in self.reports))
         return self._words
 
-    def place_conflicts(self, r: _Report) -> bool:
+    def conflicts(self, r: _Report) -> bool:
+        """Places that contradict; or, inside one country, different sectors on either side
+        (police firing on a crowd and rioters burning shops are two incidents in IND-IND)."""
         if r.location_place and self.places and r.location_place.lower() not in self.places:
             return True
-        return bool(r.location_country and self.countries
-                    and r.location_country not in self.countries)
+        if (r.location_country and self.countries
+                and r.location_country not in self.countries):
+            return True
+        if r.src is not None and r.src == r.tgt:
+            if r.src_sector and self.src_sectors and r.src_sector not in self.src_sectors:
+                return True
+            if r.tgt_sector and self.tgt_sectors and r.tgt_sector not in self.tgt_sectors:
+                return True
+        return False
 
 
 def _match(open_: list[_Open], r: _Report, window: int, min_sim: float) -> _Open | None:
@@ -185,9 +209,9 @@ def _match(open_: list[_Open], r: _Report, window: int, min_sim: float) -> _Open
     best: tuple[float, int, _Open] | None = None
     words: frozenset[str] | None = None
     for inc in open_:
-        if (r.date - inc.first_date).days > window or inc.place_conflicts(r):
+        if (r.date - inc.first_date).days > window or inc.conflicts(r):
             continue
-        if r.date in inc.dates:
+        if r.cluster_pk in inc.clusters:  # a copy of a report already in the incident
             sim = 1.0
         else:
             words = words if words is not None else content_words(r.sentence)
@@ -258,6 +282,13 @@ def incident_id(reports: list[_Report]) -> str:
     return "inc-" + hashlib.sha1(first.event_id.encode("utf-8")).hexdigest()[:16]
 
 
+def _lag(r: _Report) -> int | None:
+    """Days from the event to the article reporting it (None when either date is unknown)."""
+    if r.date is None or r.published is None:
+        return None
+    return (r.published - r.date).days
+
+
 def _single(r: _Report) -> dict:
     """The incident row of a lone report (most incidents): no counting needed."""
     return {
@@ -268,7 +299,7 @@ def _single(r: _Report) -> dict:
         "location_country": r.location_country, "location_place": r.location_place,
         "modality": r.modality, "polarity": r.polarity, "n_events": 1, "n_articles": 1,
         "n_reports": 1, "n_sources": 1, "confidence": r.confidence, "similarity": None,
-        "disagreements": "{}", "event_id": r.event_id,
+        "disagreements": "{}", "event_id": r.event_id, "report_lag": _lag(r),
     }
 
 
@@ -306,6 +337,7 @@ def summarise(reports: list[_Report], sims: list[float] | None = None) -> dict:
         "similarity": (sum(sims) / len(sims)) if sims else None,
         "disagreements": json.dumps(_disagreements(reports), ensure_ascii=False),
         "event_id": rep.event_id,
+        "report_lag": min((lag for lag in map(_lag, reports) if lag is not None), default=None),
     }
 
 
@@ -317,7 +349,7 @@ _INCIDENT_FIELDS = (
     ("location_place", pa.string()), ("modality", pa.string()), ("polarity", pa.string()),
     ("n_events", pa.int32()), ("n_articles", pa.int32()), ("n_reports", pa.int32()),
     ("n_sources", pa.int32()), ("confidence", pa.float64()), ("similarity", pa.float64()),
-    ("disagreements", pa.string()), ("event_id", pa.string()),
+    ("disagreements", pa.string()), ("event_id", pa.string()), ("report_lag", pa.int32()),
 )
 
 

@@ -1,7 +1,7 @@
 """Keeping the derived tables (duplicate clusters, incidents) in step with the stored events.
 
 Every analysis call goes through :func:`refresh`, which rebuilds only when the articles,
-events or merge settings changed since the last build (a fingerprint in ``analysis_state``).
+events, merge settings or merge rules (``merge.MERGE_VERSION``) changed since the last build (a fingerprint in ``analysis_state``).
 The rebuild is deterministic, so refreshing twice leaves identical tables.
 """
 
@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from wardrums.analysis import dedup, merge
+from wardrums.analysis import dedup, merge, minhash
 from wardrums.analysis.config import TensionConfig
 from wardrums.errors import StoreError
 
@@ -29,7 +29,8 @@ def _fingerprint(store, cfg: TensionConfig) -> str:
     n_articles, last_seq, n_events = store.rows(
         "SELECT (SELECT count(*) FROM articles), (SELECT coalesce(max(ingest_seq), 0) "
         "FROM articles), (SELECT count(*) FROM events)")[0]
-    return f"{n_articles}:{last_seq}:{n_events}:{cfg.fingerprint('merge')}"
+    return (f"{n_articles}:{last_seq}:{n_events}:{cfg.fingerprint('merge')}:"
+            f"v{merge.MERGE_VERSION}:m{minhash.PERMUTATIONS}.{minhash.SHINGLE}")
 
 
 def is_fresh(store, cfg: TensionConfig) -> bool:

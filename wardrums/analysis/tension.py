@@ -60,9 +60,10 @@ class SeriesSpec:
 
 
 def actor_key_sql(alias: str, by_sector: bool) -> str:
-    """An actor's key in a dyad: its country code, or ``COUNTRY/SECTOR`` when by sector."""
+    """An actor's key in a dyad: its country code, or ``COUNTRY/SECTOR`` when by sector (an
+    actor with no known sector stays ``COUNTRY``)."""
     if by_sector:
-        return f"({alias}.country || '/' || coalesce({alias}.sector, '-'))"
+        return f"({alias}.country || coalesce('/' || {alias}.sector, ''))"
     return f"{alias}.country"
 
 
@@ -100,6 +101,9 @@ def contributions_sql(cfg: TensionConfig, spec: SeriesSpec, params: list[Any]) -
     if not spec.directed:
         a, b = f"least({a}, {b})", f"greatest({a}, {b})"
     trunc = _TRUNC[spec.freq]
+    history = cfg.weights["history_days"]
+    recent = (f" AND (i.report_lag IS NULL OR i.report_lag <= {int(history)})"
+              if history is not None else "")
     return (
         rel_cte
         + "pairs AS (SELECT DISTINCT s.incident_id, "
@@ -112,7 +116,7 @@ def contributions_sql(cfg: TensionConfig, spec: SeriesSpec, params: list[Any]) -
         "CASE WHEN i.modality = 'hypothetical' AND i.intensity < 0 AND i.polarity = 'positive'"
         " THEN -i.intensity ELSE 0.0 END AS warning "
         "FROM pairs AS p JOIN incidents AS i ON i.incident_id = p.incident_id "
-        "LEFT JOIN rel ON rel.incident_id = i.incident_id WHERE i.date IS NOT NULL), "
+        f"LEFT JOIN rel ON rel.incident_id = i.incident_id WHERE i.date IS NOT NULL{recent}), "
     )
 
 

@@ -184,7 +184,8 @@ ANALYSIS_TABLES: tuple[str, ...] = (
         confidence      DOUBLE NOT NULL,
         similarity      DOUBLE,               -- mean evidence similarity of merged reports
         disagreements   JSON NOT NULL,        -- {field: {value: n_events}} where reports differ
-        event_id        VARCHAR NOT NULL      -- the representative (earliest, firmest) event
+        event_id        VARCHAR NOT NULL,     -- the representative (earliest, firmest) event
+        report_lag      INTEGER               -- days from the event to its first report
     )
     """,
     """
