@@ -294,6 +294,7 @@ __all__ = ["Article", "format_events", "main"]
 
 from wardrums.tension_cli import alerts, dyads, incidents, tension  # noqa: E402
 from wardrums.watch_cli import watch  # noqa: E402
+from wardrums.web.cli import serve  # noqa: E402  (light: FastAPI loads when serve runs)
 
-for _command in (dyads, tension, alerts, incidents, watch):
+for _command in (dyads, tension, alerts, incidents, watch, serve):
     main.add_command(_command)
