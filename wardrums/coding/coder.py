@@ -44,6 +44,20 @@ _RECIPROCAL = {"AGREE", "CONSULT", "COOPERATE", "ASSAULT", "REJECT"}
 # Cooperative acts whose explicit refusal is a REJECT.
 _COMMITMENTS = {"AGREE", "SUPPORT", "COOPERATE", "CONCEDE"}
 _WORD = re.compile(r"[a-z][a-z'-]*")
+# Acts that only law enforcement performs: an agentless "were taken into custody", "arrests
+# were made", "tear gas shells were lobbed to disperse the crowd" has the police as its doer.
+_POLICE_ONLY_LEMMAS = {"arrest", "detain", "nab", "apprehend", "round", "pick", "hold", "take",
+                       "catch", "place", "put", "lock", "book", "custody", "detention"}
+_POLICE_ONLY_MODES = {"crowd-control"}
+# Protest modes that are a crowd's act (a boycott or a strike call can be one person's).
+_CROWD_MODES = {"demonstrate", "riot", "obstruct"}
+# Modes of law-and-order work: state security forces doing them act as police.
+_LAW_AND_ORDER_MODES = {"crowd-control", "arrest", "repress"}
+# Sectors of an unarmed domestic crowd (a mob, protesters, party workers, students).
+_CROWD_SECTORS = {"CVL", "LAB", "EDU", "OPP", "PTY", "NGO", "REL", "MED", "BUS"}
+_GENERIC_SECURITY = re.compile(r"\b(?:security|forces?|personnel|jawans?)\b", re.IGNORECASE)
+_NAMED_MILITARY = re.compile(r"\b(?:army|military|troops?|soldiers?|navy|naval|air\s+force|"
+                             r"marines?|artillery|defen[cs]e)\b", re.IGNORECASE)
 
 
 @functools.cache
@@ -166,9 +180,44 @@ def _focus_country(nlp, sentences: list[SentenceSpan], lowercase: bool) -> str |
         for start, end, place in geo.find_places(s.text, lowercase=lowercase, prefer=known):
             if place.country_iso3 and not any(a < end and start < b for a, b in spans):
                 counts[place.country_iso3] += 2 if n < 2 else 1
+    cues = _country_cues()
+    for s in sentences:
+        for m in cues.pattern.finditer(s.text):
+            counts[cues.country[_cue_key(m.group())]] += 1
     if not counts:
         return None
     return counts.most_common(1)[0][0]
+
+
+@dataclass(frozen=True)
+class _Cues:
+    pattern: re.Pattern[str]
+    country: dict[str, str]  # folded cue → ISO3
+
+
+def _cue_key(text: str) -> str:
+    return " ".join(re.split(r"[\s-]+", text.lower()))
+
+
+@functools.cache
+def _country_cues() -> _Cues:
+    """Single-country words of ``data/country_cues.yaml`` as one regex (see its header)."""
+    import importlib.resources
+
+    import yaml
+
+    raw = yaml.safe_load(importlib.resources.files("wardrums.data").joinpath(
+        "country_cues.yaml").read_text(encoding="utf-8"))
+    country: dict[str, str] = {}
+    for iso3, words in raw.items():
+        for w in words:
+            key = _cue_key(w)
+            if key in country and country[key] != iso3:
+                raise ValueError(f"country_cues.yaml: {w!r} is listed for two countries")
+            country[key] = iso3
+    alts = "|".join(r"[\s-]+".join(re.escape(p) for p in k.split())
+                    for k in sorted(country, key=len, reverse=True))
+    return _Cues(re.compile(rf"\b(?:{alts})\b", re.IGNORECASE), country)
 
 
 def code_article(article: Article) -> list[Event]:
@@ -310,7 +359,83 @@ def _read(p: _Prepared, docs: list, gz, use_classifier: bool = True) -> list[Eve
             for k, prob in zip(ask, probs, strict=True):
                 sent, doc, sv, here = per_sentence[k]
                 per_sentence[k] = (sent, doc, sv, _with_classifier(here, prob, sent, doc, sv, p))
-    return _dedupe([ev for *_, here in per_sentence for ev in here])
+    return _dedupe(_crowd_readings([ev for *_, here in per_sentence for ev in here], p.ctx))
+
+
+# Sectors of armed actors: a clash one of them takes part in is fighting, not a riot.
+_ARMED_SECTORS = {"MIL", "REB", "UAF", "CRM", "SPY"}
+_CLASH_WORDS = re.compile(r"^(?:clash|scuffl|skirmish|brawl|fight|melee|fracas)", re.IGNORECASE)
+# Head words of an unorganised crowd acting together.
+_MOB = re.compile(r"\b(?:mobs?|crowds?|rioters?|protest(?:e|o)rs?|demonstrators?|agitators?)\b",
+                  re.IGNORECASE)
+#: How much a crowd-control act (tear gas, baton charge) yields to the protest it answers.
+CROWD_CONTROL_YIELD = 0.15
+
+
+def _crowd_readings(events: list[Event], ctx: ArticleContext) -> list[Event]:
+    """What collective violence between unarmed groups is, and which act is the story.
+
+    1. A clash whose known sides are crowds (protesters, party workers, villagers, a mob)
+       and perhaps the police, with no armed force, is a riot (PROTEST, CAMEO 145), not an
+       armed clash: "BJP and Congress workers clashed", "protesters clashed with police".
+       Where the police are a side, their use of force stays coded too, as an ASSAULT by
+       the police, ranked below the riot.
+    2. Force used to control a crowd (tear gas, baton charge, water cannon) answers the
+       crowd's protest: when the article reports a protest that happened, the protest
+       outranks the crowd-control act as the article's main event.
+    """
+    out: list[Event] = []
+    for ev in events:
+        out.extend(_riot_reading(ev))
+    protest = any(ev.event_type == "PROTEST" and ev.polarity == "positive"
+                  and ev.modality in ("asserted", "alleged") for ev in out)
+    if protest:
+        out = [replace(ev, confidence=round(max(0.05, ev.confidence - CROWD_CONTROL_YIELD), 3))
+               if ev.event_type == "ASSAULT" and ev.mode == "crowd-control" else ev
+               for ev in out]
+    return out
+
+
+def _riot_reading(ev: Event) -> list[Event]:
+    if ev.event_type != "ASSAULT":
+        return [ev]
+    if ev.mode == "armed-clash" and _CLASH_WORDS.match(ev.evidence.trigger):
+        return _clash_reading(ev)
+    if ev.source and ev.mode != "crowd-control" and all(
+            a.sector in _CROWD_SECTORS and _MOB.search(a.text) for a in ev.source):
+        # "a mob lynched four men", "rioters torched a bus": mob violence is a riot
+        coding = lexicon.plover()["PROTEST"].coding("riot")
+        return [replace(ev, event_type="PROTEST", mode="riot", cameo_root=coding.cameo_root,
+                        quad_class=coding.quad_class, intensity=float(coding.intensity),
+                        event_id=make_event_id(ev.article_id, "PROTEST",
+                                               ev.evidence.trigger_start, ev.evidence.start,
+                                               ev.source, ev.target))]
+    return [ev]
+
+
+def _clash_reading(ev: Event) -> list[Event]:
+    sides = (*ev.source, *ev.target)
+    if any(a.sector in _ARMED_SECTORS for a in sides):
+        return [ev]
+    crowd = tuple(a for a in sides if a.sector in _CROWD_SECTORS)
+    if not crowd:
+        return [ev]
+    police = tuple(a for a in sides if a.sector == "COP")
+    others = tuple(a for a in sides if a not in crowd and a not in police)
+    riot_target = police or others
+    coding = lexicon.plover()["PROTEST"].coding("riot")
+    riot = replace(ev, event_type="PROTEST", mode="riot", cameo_root=coding.cameo_root,
+                   quad_class=coding.quad_class, intensity=float(coding.intensity),
+                   source=crowd, target=riot_target,
+                   event_id=make_event_id(ev.article_id, "PROTEST", ev.evidence.trigger_start,
+                                          ev.evidence.start, crowd, riot_target))
+    if not police:
+        return [riot]
+    force = replace(ev, source=police, target=crowd,
+                    confidence=round(max(0.05, ev.confidence - CROWD_CONTROL_YIELD), 3),
+                    event_id=make_event_id(ev.article_id, "ASSAULT", ev.evidence.trigger_start,
+                                           ev.evidence.start, police, crowd))
+    return [riot, force]
 
 
 def _with_classifier(here: list[Event], prob: dict[str, float], sent: SentenceSpan, doc,
@@ -371,7 +496,8 @@ def _make_event(match: TriggerMatch, sent: SentenceSpan, sv: SentenceView, ctx: 
     entry = match.entry
     source = _arguments(match.sources, sv, ctx, generic=True)
     target = _arguments(match.targets, sv, ctx)
-    if not source and not target:
+    if not source and not target and not _police_only(match) and not _weapons_taken(match) \
+            and not (entry.category == "PROTEST" and entry.mode in _CROWD_MODES):
         return None
     if (not target and len(source) > 1 and entry.category in _RECIPROCAL
             and len({(a.country, a.sector) for a in source}) > 1):
@@ -379,9 +505,16 @@ def _make_event(match: TriggerMatch, sent: SentenceSpan, sv: SentenceView, ctx: 
     if source and target and {(a.country, a.sector) for a in source} == {(a.country, a.sector) for a in target} \
             and {a.name for a in source} == {a.name for a in target}:
         target = ()  # "X and Y clashed" parsed as X against X: keep the side we know
+    source = _law_and_order_reading(source, target, entry.mode, ctx)
     a = assess(match.token)
     if source and a.modality in ("asserted", "alleged"):
         ctx.doers.append(source[0])
+    # An implied doer (empty ``text``, no offsets): the only one the act can have.
+    if not source and _police_only(match):
+        source = (Actor(text="", name="police", country=ctx.focus_country, sector="COP"),)
+    elif not source and entry.category == "PROTEST" and entry.mode in _CROWD_MODES:
+        # "violent protests erupted in Tripoli": a protest is the protesters' act
+        source = (Actor(text="", name="protesters", country=ctx.focus_country, sector="CVL"),)
     attributed = None
     if a.speaker_head is not None:
         # who said it, in the article's own words; a pronoun is replaced by whom it stands for
@@ -402,6 +535,48 @@ def _make_event(match: TriggerMatch, sent: SentenceSpan, sv: SentenceView, ctx: 
     return _build(category, mode, coding, match.token, source, target,
                   modality, polarity, attributed, a.tense,
                   _confidence(match, source, target, ctx), sent, sv, ctx, article)
+
+
+def _police_only(match: TriggerMatch) -> bool:
+    """An arrest or crowd-control act, whose unnamed doer can only be the police."""
+    entry = match.entry
+    if entry.mode in _POLICE_ONLY_MODES:
+        return True
+    return entry.mode == "arrest" and entry.lemma in _POLICE_ONLY_LEMMAS
+
+
+def _weapons_taken(match: TriggerMatch) -> bool:
+    """Arms seized, recovered or defused: an event even when nobody is named ("an arms cache
+    was discovered"), since the act itself, not its parties, is what a coder records."""
+    if match.entry.mode != "seize" or match.consumed is None:
+        return False
+    seized = lexicon.word_set("seized_weapons")
+    tok = match.token.doc[match.consumed]
+    return tok.lemma_.lower() in seized or tok.lower_ in seized
+
+
+def _law_and_order_reading(source: tuple[Actor, ...], target: tuple[Actor, ...],
+                           mode: str | None, ctx: ArticleContext) -> tuple[Actor, ...]:
+    """Unnamed "security forces" policing their own country's crowd are police.
+
+    The lexicon files "security forces" under MIL (armed forces of a state); when they fire
+    on a mob, disperse protesters or make arrests at home, they do police work, and the
+    event is the police's: COP. Named military units ("army", "troops") stay MIL.
+    """
+    if not source:
+        return source
+    domestic_crowd = any(a.sector in _CROWD_SECTORS and (a.country is None
+                                                         or a.country == ctx.focus_country)
+                         for a in target)
+    if mode not in _LAW_AND_ORDER_MODES and not domestic_crowd:
+        return source
+    out = []
+    for a in source:
+        if (a.sector == "MIL" and (a.country is None or a.country == ctx.focus_country)
+                and _GENERIC_SECURITY.search(a.text) and not _NAMED_MILITARY.search(a.text)):
+            a = replace(a, sector="COP")
+        out.append(a)
+    return tuple(out)
 
 
 def _build(category: str, mode: str | None, coding, tok, source, target, modality: str,
@@ -456,7 +631,7 @@ def _threat_events(threats, sent: SentenceSpan, sv: SentenceView, ctx: ArticleCo
 def _confidence(match: TriggerMatch, source, target, ctx: ArticleContext) -> float:
     """A first, uncalibrated score: how much of the event the parse actually pinned down."""
     score = 0.45
-    if source and source[0].country:
+    if source and source[0].country and source[0].text:  # an implied doer pins nothing down
         score += 0.15
     if target and target[0].country:
         score += 0.15

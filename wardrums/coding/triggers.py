@@ -50,7 +50,8 @@ def _is_passive(tok) -> bool:
 
 
 _QUANTITY_HEADS = {"thousand", "hundred", "dozen", "score", "number", "group", "handful",
-                   "couple", "million", "batch", "contingent", "team", "unit", "crowd", "lot"}
+                   "couple", "million", "batch", "contingent", "team", "unit", "crowd", "lot",
+                   "quantity", "amount"}
 _NON_ACTOR_ENTS = {"DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"}
 
 
@@ -133,7 +134,10 @@ def _prep_objects(tok, prep: str) -> list:
 def _simple_slot(tok, slot: str) -> list:
     if slot == "dobj":
         if tok.pos_ in _VERB_POS and _is_passive(tok):
-            return [c for c in tok.children if c.dep_ == "nsubjpass"]
+            # the patient of a passive; the parser sometimes labels it nsubj beside an
+            # auxpass ("80 workers were on Wednesday taken into custody")
+            return ([c for c in tok.children if c.dep_ == "nsubjpass"]
+                    or [c for c in tok.children if c.dep_ == "nsubj"])
         return [c for c in tok.children if c.dep_ == "dobj"]
     if slot == "dative":
         datives = [c for c in tok.children if c.dep_ in ("dative", "iobj")]
@@ -213,6 +217,11 @@ def _inherited_subject(tok):
             return head
         if dep == "pcomp":
             head = head.head
+        if dep == "xcomp" and _is_passive(head):
+            # object control in the passive: "police were forced to open fire" → police
+            patients = [c for c in head.children if c.dep_ in ("nsubjpass", "nsubj")]
+            if patients:
+                return patients[0]
         if dep in ("pcomp", "xcomp"):
             objs = [c for c in head.children if c.dep_ == "dobj"]
             if objs:
@@ -243,16 +252,36 @@ def _reduced_passive(tok) -> bool:
     return tok.dep_ == "acl" and tok.tag_ == "VBN"
 
 
+# Nouns (and -ing forms) naming the violent act that caused a death or injury.
+_CAUSE_NOUNS = {"firing", "fire", "shooting", "gunfire", "action", "charge", "lathicharge",
+                "attack", "raid", "strike", "airstrike", "shelling", "bombing", "bullet",
+                "crackdown", "operation", "encounter", "assault", "violence", "beating"}
+
+
 def _cause_source(tok) -> list:
-    """Agentless passive: "killed *in police firing*", "wounded in an Israeli airstrike"."""
+    """Agentless passive: "killed *in police firing*", "wounded in an Israeli airstrike",
+    "killed in firing *by the police*".
+
+    A lower-cased text often parses "in police firing" as "in police" with "firing"
+    hanging on "police": an actor-like object of "in" that carries a cause noun counts too.
+    """
     for c in tok.children:
         if c.dep_ == "prep" and c.lower_ in ("in", "during", "by"):
             for g in c.children:
-                if g.dep_ == "pobj" and g.pos_ in ("NOUN", "VERB", "PROPN"):
-                    found = [m for m in g.children if m.dep_ in ("compound", "amod", "poss")
-                             and _is_actorish(m)]
-                    if found:
-                        return found
+                if g.dep_ != "pobj" or g.pos_ not in ("NOUN", "VERB", "PROPN"):
+                    continue
+                found = [m for m in g.children if m.dep_ in ("compound", "amod", "poss")
+                         and _is_actorish(m)]
+                if found:
+                    return found
+                if g.lemma_.lower() in _CAUSE_NOUNS or g.lower_ in _CAUSE_NOUNS:
+                    agents = _prep_objects(g, "by")
+                    if agents:
+                        return agents
+                if c.lower_ != "by" and _is_actorish(g) and g.pos_ == "NOUN" and any(
+                        m.lemma_.lower() in _CAUSE_NOUNS or m.lower_ in _CAUSE_NOUNS
+                        for m in g.children if m.dep_ in ("acl", "compound", "amod")):
+                    return [g]
     return []
 
 
@@ -301,6 +330,15 @@ def _targets(tok, entry: lexicon.Trigger, consumed) -> list:
             return found
         if found and not first and slot in entry.target:
             first = found
+    if not first and entry.pos == "NOUN" and tok.dep_ in ("nsubj", "nsubjpass") \
+            and tok.head.pos_ in _VERB_POS:
+        # "clashes broke out *between police and protesters*", "fighting erupted with
+        # rebels": the parser hangs the event noun's sides on the verb of occurrence
+        for p in ("between", "with", "against"):
+            found = [content_head(t) for t in _prep_objects(tok.head, p)
+                     if t.ent_type_ not in _NON_ACTOR_ENTS]
+            if found and any(_is_actorish(t) for t in found):
+                return _with_conjuncts(found)
     return first
 
 

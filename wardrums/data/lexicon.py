@@ -482,6 +482,12 @@ def _header() -> _Header:
     )
 
 
+def word_set(name: str) -> frozenset[str]:
+    """The head lemmas of a named set of ``triggers.yaml`` (``sets:``), e.g. "seized_weapons";
+    a multi-word item counts by its last word. :class:`KeyError` for an unknown set."""
+    return frozenset(item.split()[-1] for item in _header().sets[name])
+
+
 def _respell(item: str, spelling: Mapping[str, str]) -> str:
     return " ".join(spelling.get(w, w) for w in item.split(" "))
 
