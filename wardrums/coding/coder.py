@@ -29,7 +29,7 @@ from wardrums.coding.gazetteer import gazetteer
 from wardrums.coding.modality import assess
 from wardrums.coding.places import locate
 from wardrums.coding.threats import find_conditional_threats
-from wardrums.coding.triggers import TriggerMatch, find_triggers
+from wardrums.coding.triggers import TriggerMatch, find_triggers, harm_by_hazard, statement_topics
 from wardrums.data import knowledge, lexicon
 from wardrums.nlp import load_nlp, model_signature, split_sentences
 from wardrums.nlp.sentences import SentenceSpan
@@ -445,7 +445,8 @@ def _with_classifier(here: list[Event], prob: dict[str, float], sent: SentenceSp
         return [replace(ev, confidence=hybrid.blend(ev.confidence, prob.get(ev.event_type, 0.0)))
                 for ev in here]
     label, conf = hybrid.best_label(prob)
-    if label == "none" or conf < hybrid.ADD_THRESHOLD:
+    if label == "none" or conf < hybrid.ADD_THRESHOLD or harm_by_hazard(doc) \
+            or _topic_only(doc):
         return []
     root, src_heads, tgt_heads = hybrid.clause_arguments(doc)
     source = _arguments(src_heads, sv, p.ctx)
@@ -459,6 +460,12 @@ def _with_classifier(here: list[Event], prob: dict[str, float], sent: SentenceSp
     coding = lexicon.plover()[label].coding(None)
     return [_build(label, None, coding, root, source, target, a.modality, a.polarity, attributed,
                    a.tense, round(0.8 * conf, 3), sent, sv, p.ctx, p.article)]
+
+
+def _topic_only(doc) -> bool:
+    """The sentence states something about an event it names only as its topic ("claimed
+    responsibility for the attack"): the classifier must not add that event."""
+    return bool(statement_topics(doc))
 
 
 def _register_people(sv: SentenceView, ctx: ArticleContext) -> None:

@@ -342,6 +342,56 @@ def _targets(tok, entry: lexicon.Trigger, consumed) -> list:
     return first
 
 
+# Event nouns whose modifiers say what went off or gave way ("gas explosion", "boiler blast").
+_MISHAP_NOUNS = {"explosion", "blast", "fire", "blaze", "leak", "collapse", "crash", "accident"}
+# Subordinators introducing the circumstance that caused a harm ("hurt *when* a tank exploded").
+_CAUSE_MARKS = {"when", "after", "as", "because", "while"}
+
+
+def _cause_words(tok) -> set[str]:
+    """Lemmas naming what brought about a harm verb, when no agent says who did it.
+
+    The verb's subject, else the one it inherits ("an earthquake struck, *killing* two", "a
+    tsunami killed 40 and *injured* hundreds"); the agent of a passive ("hit by falling
+    rocks") or an "in <hazard>" ("killed in a flood"); and for a passive, the subject and verb of a when/after clause ("were *hurt*
+    when a furnace exploded", "were killed after an earthquake rocked the island"). The
+    modifiers of a mishap noun count too ("a *gas* explosion killed eight").
+    """
+    heads = [c for c in tok.children if c.dep_ == "nsubj"]
+    if not heads and not _is_passive(tok):
+        inherited = _inherited_subject(tok)
+        if inherited is not None:
+            heads = [inherited]
+    # "killed in an earthquake", "homes burned in the wildfire": only a hazard counts
+    # (an -ing form counts only as itself: "in firing" is shooting, not "fire")
+    heads += [g for p in ("in", "during") for g in _prep_objects(tok, p)
+              if g.lower_ in lexicon.word_set("hazards") or (
+                  g.lemma_.lower() in lexicon.word_set("hazards") and not g.lower_.endswith("ing"))]
+    if _is_passive(tok) or _reduced_passive(tok):
+        heads += _prep_objects(tok, "by")
+        for c in tok.children:
+            if c.dep_ == "advcl" and any(m.dep_ in ("mark", "advmod") and m.lower_ in _CAUSE_MARKS
+                                         for m in c.children):
+                heads += [g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")]
+                heads.append(c)
+    words: set[str] = set()
+    for h in heads:
+        words.add(h.lemma_.lower())
+        if h.lemma_.lower() in _MISHAP_NOUNS:
+            words |= {m.lemma_.lower() for m in h.children if m.dep_ in ("compound", "amod", "nmod")}
+    return words
+
+
+def _accidental(tok, entry: lexicon.Trigger) -> bool:
+    """A harm verb whose entry is cancelled by @hazards, caused by a hazard or mishap."""
+    if entry.pos != "VERB" or not entry.block:
+        return False
+    hazards = lexicon.word_set("hazards")
+    if not hazards <= set(entry.block):
+        return False
+    return bool(_cause_words(tok) & (hazards | lexicon.word_set("accident_causes")))
+
+
 def _fit(tok, entry: lexicon.Trigger):
     """(consumed object token or None) if the entry's conditions hold, else False."""
     obj = None
@@ -359,6 +409,8 @@ def _fit(tok, entry: lexicon.Trigger):
     if entry.compound and not _modifiers(tok) & set(entry.compound):
         return False
     if entry.block and _block_words(tok, obj) & set(entry.block):
+        return False
+    if _accidental(tok, entry):
         return False
     if not entry.passive_ok and _is_passive(tok):
         return False
@@ -382,13 +434,58 @@ def _lookup(tok, by_lemma) -> tuple:
     return ()
 
 
+def harm_by_hazard(doc) -> bool:
+    """Whether a harm verb of ``doc`` is cancelled because a hazard or mishap caused it
+    ("an earthquake killed eight", "hurt when a boiler exploded"): the sentence reports an
+    accident, and the classifier must not add the attack the rules declined."""
+    hazards = lexicon.word_set("hazards")
+    causes = hazards | lexicon.word_set("accident_causes")
+    by_lemma = lexicon.triggers_by_lemma()
+    for tok in doc:
+        for entry in _lookup(tok, by_lemma):
+            if entry.pos != "VERB" or not entry.block or not hazards <= set(entry.block):
+                continue
+            if _block_words(tok, None) & causes or _accidental(tok, entry):
+                return True
+    return False
+
+
+# Statements about an event that is only their topic: "claimed responsibility *for the
+# bombing*", "offered condolences *over the attack*", "paid respects *to a soldier killed*".
+# The sentence reports the statement (CAMEO 01: claim responsibility, express sympathy), not
+# the event, which was reported before; events inside the topic are not coded again here.
+_TOPIC_NOUNS = {"responsibility": ("for",), "credit": ("for",),
+                "condolence": ("for", "over", "on", "to"), "sympathy": ("for", "over", "on", "to"),
+                "respect": ("to",), "tribute": ("to",)}
+_TOPIC_VERBS = {"claim", "take", "accept", "admit", "bear", "express", "offer", "extend",
+                "convey", "send", "pay", "voice"}
+
+
+def statement_topics(doc) -> set[int]:
+    """Indices of tokens inside the topic of a statement about an event (see _TOPIC_NOUNS)."""
+    out: set[int] = set()
+    for tok in doc:
+        preps = _TOPIC_NOUNS.get(tok.lemma_.lower())
+        if preps is None or tok.dep_ not in ("dobj", "nsubjpass") \
+                or tok.head.lemma_.lower() not in _TOPIC_VERBS:
+            continue
+        for holder in (tok, tok.head):  # the parser hangs "for X" on the noun or the verb
+            for c in holder.children:
+                if c.dep_ == "prep" and c.lower_ in preps:
+                    out.update(t.i for t in c.subtree)
+    return out
+
+
 def find_triggers(doc) -> list[TriggerMatch]:
     """Every trigger in ``doc`` with the first entry that fits and its argument heads."""
     by_lemma = lexicon.triggers_by_lemma()
     matches: list[TriggerMatch] = []
+    topics = statement_topics(doc)
     for tok in doc:
         if tok.ent_type_ in ("DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY"):
             continue  # "in march", "strike 3"
+        if tok.i in topics:
+            continue
         for entry in _lookup(tok, by_lemma):
             obj = _fit(tok, entry)
             if obj is False:

@@ -1,0 +1,67 @@
+"""Harms caused by hazards or mishaps, events that are only the topic of a statement, and a
+few material-cooperation phrasings. Sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+import wardrums
+
+PUB = "2019-03-14"
+
+
+def types(text: str) -> set[str]:
+    return {e.event_type for e in wardrums.code(text, published=PUB)}
+
+
+@pytest.mark.parametrize("text", [
+    # the hazard is the subject the harm verb inherits (conj, advcl)
+    "A cyclone flattened fishing villages on the coast and injured about 300 people.",
+    "Two strong tremors shook the valley on Tuesday, killing at least five people.",
+    # passive harm caused by what a when/after clause reports
+    "Eleven workers were hurt when a boiler at a paper mill exploded on Friday.",
+    "Nine people were killed after a powerful storm battered the port town.",
+    # "in <hazard>"
+    "Twelve villagers were killed in a flood in the north of the country.",
+    # a mishap noun whose modifier names what went off
+    "A propane explosion killed three diners at a restaurant in the old town.",
+])
+def test_harm_caused_by_a_hazard_or_mishap_is_no_attack(text):
+    assert "ASSAULT" not in types(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Gunmen killed five soldiers and wounded ten in an ambush near the border.",
+    "Six people were killed when a roadside bomb exploded near their bus.",
+    "Nine workers were injured when soldiers opened fire on the crowd.",
+    "A car bomb killed eight people outside the ministry.",
+])
+def test_harm_by_people_or_bombs_is_still_an_attack(text):
+    assert "ASSAULT" in types(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The rebel group claimed responsibility for the ambush, which killed 14 policemen.",
+    "The prime minister offered her condolences over the bombing that killed 30 worshippers.",
+    "The ambassador paid his respects to the soldiers killed in the raid last year.",
+])
+def test_event_that_is_only_the_topic_of_a_statement_is_not_coded(text):
+    assert "ASSAULT" not in types(text)
+
+
+def test_attack_beside_a_responsibility_claim_is_coded():
+    assert "ASSAULT" in types("Militants stormed a police post and claimed responsibility for the raid.")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Canada gave $5 million to Kenya's health ministry.", "AID"),
+    ("Hungary opened its borders to refugees from Ukraine.", "AID"),
+    ("Italy accepted 800 migrants rescued in the Mediterranean.", "AID"),
+    ("The museum returned a looted statue to the Greek government.", "CONCEDE"),
+])
+def test_material_cooperation_phrasings(text, expected):
+    assert expected in types(text)
+
+
+def test_opening_a_door_is_no_event():
+    assert types("The guard opened the door to the hall.") == set()
