@@ -29,6 +29,13 @@ DIRECTED_OPTION = click.option("--directed", is_flag=True,
                                help="Keep A->B apart from B->A (default: the pair together).")
 
 
+def series_options(fn):
+    """The options every series-based command shares: frequency, sectors, direction, config."""
+    for option in (CONFIG_OPTION, DIRECTED_OPTION, SECTOR_OPTION, FREQ_OPTION):
+        fn = option(fn)
+    return fn
+
+
 def _open(db: str):
     from wardrums.store import open_store
 
@@ -71,10 +78,7 @@ def _table(frame, columns: list[tuple[str, str, int]]) -> str:
               show_default=True, help="Rank by summed tension index or by incident count.")
 @click.option("--format", "fmt", type=click.Choice(["table", "jsonl", "csv"]), default="table",
               show_default=True)
-@FREQ_OPTION
-@SECTOR_OPTION
-@DIRECTED_OPTION
-@CONFIG_OPTION
+@series_options
 @handle_errors
 def dyads(db, since, until, top, order, fmt, freq, by_sector, directed, config) -> None:
     """The most tense (or most active) pairs of actors.
@@ -116,10 +120,7 @@ def dyads(db, since, until, top, order, fmt, freq, by_sector, directed, config) 
 @click.option("--format", "fmt", type=click.Choice(["table", "jsonl", "csv"]), default="table",
               show_default=True)
 @click.option("--all-periods", is_flag=True, help="Show quiet periods too (default: active only).")
-@FREQ_OPTION
-@SECTOR_OPTION
-@DIRECTED_OPTION
-@CONFIG_OPTION
+@series_options
 @handle_errors
 def tension(actor_a, actor_b, db, since, until, plot, fmt, all_periods, freq, by_sector,
             directed, config) -> None:
@@ -180,10 +181,7 @@ def _plot(series, incidents, dest: str, title: str) -> None:
               show_default=True)
 @click.option("--evidence", type=click.IntRange(0, 50), default=3, show_default=True,
               help="Incidents to show under each alert (table format).")
-@FREQ_OPTION
-@SECTOR_OPTION
-@DIRECTED_OPTION
-@CONFIG_OPTION
+@series_options
 @handle_errors
 def alerts(db, since, until, limit, fmt, evidence, freq, by_sector, directed, config) -> None:
     """Escalation alerts, newest first, each with the incidents and sentences behind it.

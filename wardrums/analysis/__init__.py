@@ -59,19 +59,21 @@ def resolve_pair(store, a: str, b: str, *, by_sector: bool = False) -> tuple[str
     return out[0], out[1]
 
 
-def _empty_check(store) -> None:
+def _ready(store, config: TensionConfig | str | None) -> TensionConfig:
+    """The settings, after checking the store has events and its incidents are up to date."""
+    cfg = _cfg(config)
     if not store.rows("SELECT 1 FROM events LIMIT 1"):
         raise InputError(f"the store {store.path} holds no events yet; ingest some articles "
                          f"first (wardrums ingest FILES, or wardrums demo)")
+    refresh(store, cfg)
+    return cfg
 
 
 def tension(store, a: str, b: str, *, freq: str = "D", directed: bool = False,
             by_sector: bool = False, since: dt.date | None = None, until: dt.date | None = None,
             config: TensionConfig | str | None = None) -> pd.DataFrame:
     """The tension series of one pair (see :mod:`wardrums.analysis.tension` for the index)."""
-    cfg = _cfg(config)
-    _empty_check(store)
-    refresh(store, cfg)
+    cfg = _ready(store, config)
     pair = resolve_pair(store, a, b, by_sector=by_sector)
     spec = SeriesSpec(freq=freq, directed=directed, by_sector=by_sector, pair=pair,
                       since=since, until=until)
@@ -82,9 +84,7 @@ def pair_incidents(store, a: str, b: str, *, directed: bool = False, by_sector: 
                    since: dt.date | None = None, until: dt.date | None = None,
                    config: TensionConfig | str | None = None) -> pd.DataFrame:
     """One pair's incidents with their contribution to the index and their evidence."""
-    cfg = _cfg(config)
-    _empty_check(store)
-    refresh(store, cfg)
+    cfg = _ready(store, config)
     pair = resolve_pair(store, a, b, by_sector=by_sector)
     spec = SeriesSpec(directed=directed, by_sector=by_sector, pair=pair, since=since,
                       until=until)
@@ -96,9 +96,7 @@ def dyads(store, *, top: int = 20, order: str = "tension", freq: str = "D",
           until: dt.date | None = None, config: TensionConfig | str | None = None
           ) -> pd.DataFrame:
     """The most tense (or most active) pairs over the window."""
-    cfg = _cfg(config)
-    _empty_check(store)
-    refresh(store, cfg)
+    cfg = _ready(store, config)
     spec = SeriesSpec(freq=freq, directed=directed, by_sector=by_sector, since=since,
                       until=until)
     return _dyads(store, cfg, spec, top=top, order=order)
@@ -108,9 +106,7 @@ def alerts(store, *, freq: str = "D", directed: bool = False, by_sector: bool = 
            since: dt.date | None = None, until: dt.date | None = None,
            limit: int | None = None, config: TensionConfig | str | None = None) -> list[Alert]:
     """Escalation alerts, newest first, each with the incidents that drove it."""
-    cfg = _cfg(config)
-    _empty_check(store)
-    refresh(store, cfg)
+    cfg = _ready(store, config)
     spec = SeriesSpec(freq=freq, directed=directed, by_sector=by_sector, since=since,
                       until=until)
     return _alerts(store, cfg, spec, limit=limit)
@@ -119,9 +115,7 @@ def alerts(store, *, freq: str = "D", directed: bool = False, by_sector: bool = 
 def incidents(store, *, since: dt.date | None = None, until: dt.date | None = None,
               config: TensionConfig | str | None = None) -> pd.DataFrame:
     """Every incident with its actors, corroboration, disagreements and representative evidence."""
-    cfg = _cfg(config)
-    _empty_check(store)
-    refresh(store, cfg)
+    _ready(store, config)
     clauses, params = [], []
     if since is not None:
         clauses.append("i.date >= ?")
