@@ -58,23 +58,27 @@ def test_minhash_estimates_jaccard_of_shingles() -> None:
     assert minhash.similarity(a, other) < 0.1
 
 
-def test_lsh_finds_copies_and_not_strangers() -> None:
+def test_lsh_finds_copies_and_not_strangers(tmp_path: Path) -> None:
     texts = {"orig": WIRE, "copy": WIRE.replace("on Sunday", "on Sunday morning"),
              "other": "The central bank raised interest rates by half a point on Thursday, "
                       "citing inflation in food and fuel prices across the country."}
-    sigs = {k: minhash.signature(t)[0] for k, t in texts.items()}
-    pairs = minhash.candidate_pairs(sigs.items())
+    with _store(tmp_path, [(make_article(k, t), []) for k, t in texts.items()]) as store:
+        dedup.sign_new_articles(store)
+        ids = dict(store.rows("SELECT article_pk, id FROM articles"))
+        # every LSH candidate (threshold 0 keeps them all), named by article id
+        pairs = {tuple(sorted((ids[a], ids[b]))) for a, b, _ in dedup.verified_pairs(store, 0.0)}
+        dedup.rebuild_clusters(store, threshold=0.7)
+        found = {ids[a]: (ids[c], s) for a, c, s in store.rows(
+            "SELECT article_pk, cluster_pk, similarity FROM article_clusters")}
     assert ("copy", "orig") in pairs
     assert not any("other" in p for p in pairs)
-    found = minhash.clusters(sigs, {"orig": 1, "copy": 2, "other": 3}, threshold=0.7)
     assert found["copy"][0] == "orig" and found["orig"] == ("orig", 1.0)
     assert found["other"] == ("other", 1.0)
 
 
 def test_clusters_are_named_by_the_first_seen_article_whatever_the_key_order() -> None:
-    sigs = {"z-late": minhash.signature(WIRE)[0], "a-early": minhash.signature(WIRE)[0]}
-    found = minhash.clusters(sigs, {"z-late": 1, "a-early": 2})
-    assert found["a-early"][0] == "z-late"
+    roots = minhash.union_by_order({"z-late": 1, "a-early": 2}, [("a-early", "z-late")])
+    assert roots == {"z-late": "z-late", "a-early": "z-late"}
 
 
 def test_short_and_empty_texts_have_signatures() -> None:

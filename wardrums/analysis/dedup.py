@@ -45,7 +45,7 @@ def sign_new_articles(store) -> int:
         added += len(keys)
 
 
-def _verified_pairs(store, threshold: float) -> list[tuple[str, str, float]]:
+def verified_pairs(store, threshold: float) -> list[tuple[str, str, float]]:
     """Candidate pairs by LSH banding, verified on the full signature - all in DuckDB."""
     rows_per_band = minhash.PERMUTATIONS // minhash.BANDS
     return store.rows(f"""
@@ -78,7 +78,7 @@ def rebuild_clusters(store, *, threshold: float = DEFAULT_THRESHOLD) -> int:
     order = dict(store.rows(
         "SELECT s.article_pk, a.ingest_seq FROM article_signatures AS s "
         "JOIN articles AS a USING (article_pk)"))
-    pairs = _verified_pairs(store, threshold)
+    pairs = verified_pairs(store, threshold)
     roots = minhash.union_by_order(order, [(a, b) for a, b, _ in pairs])
     sims = {(a, b): s for a, b, s in pairs}
     members = [k for k, root in roots.items() if k != root]

@@ -6,7 +6,9 @@ consecutive lower-cased words); the MinHash of that set under ``PERMUTATIONS`` h
 estimates the Jaccard similarity of two sets as the share of equal positions. LSH cuts the
 signature into ``BANDS`` bands: two articles become candidates if any whole band is equal,
 which for 32 bands of 4 rows catches pairs above about 0.5 Jaccard, and every candidate is then
-verified on its full signature against the threshold.
+verified on its full signature against the threshold. The banding runs in DuckDB
+(:func:`wardrums.analysis.dedup.verified_pairs`); this module holds the hashing and the
+union-find that names clusters.
 
 Everything is deterministic (fixed seeds, crc32 rather than Python's salted ``hash``), so the
 same articles always give the same clusters.
@@ -16,7 +18,6 @@ from __future__ import annotations
 
 import re
 import zlib
-from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
 import numpy as np
@@ -55,23 +56,6 @@ def similarity(a: Sequence[int] | np.ndarray, b: Sequence[int] | np.ndarray) -> 
     return float(np.mean(np.asarray(a) == np.asarray(b)))
 
 
-def candidate_pairs(signatures: Iterable[tuple[str, np.ndarray]],
-                    bands: int = BANDS) -> set[tuple[str, str]]:
-    """Pairs of keys (sorted) whose signatures share at least one whole LSH band."""
-    rows = PERMUTATIONS // bands
-    buckets: dict[tuple[int, bytes], list[str]] = defaultdict(list)
-    for key, sig in signatures:
-        sig = np.asarray(sig, dtype=np.uint32)
-        for band in range(bands):
-            buckets[(band, sig[band * rows:(band + 1) * rows].tobytes())].append(key)
-    pairs: set[tuple[str, str]] = set()
-    for keys in buckets.values():
-        if len(keys) > 1:
-            keys = sorted(set(keys))
-            pairs.update((a, b) for i, a in enumerate(keys) for b in keys[i + 1:])
-    return pairs
-
-
 def union_by_order(order: dict[str, int], pairs: Iterable[tuple[str, str]]) -> dict[str, str]:
     """``{key: root}``: keys joined (transitively) by ``pairs``; a root is its group's member
     with the lowest ``order`` (e.g. ingestion order), so the first-seen article stays the
@@ -90,17 +74,3 @@ def union_by_order(order: dict[str, int], pairs: Iterable[tuple[str, str]]) -> d
             first, second = sorted((ra, rb), key=lambda k: (order[k], k))
             parent[second] = first
     return {k: find(k) for k in order}
-
-
-def clusters(signatures: dict[str, np.ndarray], order: dict[str, int], *,
-             threshold: float = 0.8) -> dict[str, tuple[str, float]]:
-    """Near-duplicate clusters: ``{key: (cluster key, similarity to it)}`` for every key.
-
-    The in-memory twin of :func:`wardrums.analysis.dedup.rebuild_clusters` (which bands in
-    SQL): keys whose estimated similarity is at least ``threshold`` are joined.
-    """
-    pairs = [(a, b) for a, b in sorted(candidate_pairs(signatures.items()))
-             if similarity(signatures[a], signatures[b]) >= threshold]
-    roots = union_by_order(order, pairs)
-    return {k: (root, 1.0 if root == k else similarity(signatures[k], signatures[root]))
-            for k, root in roots.items()}
