@@ -12,7 +12,6 @@ import math
 from pathlib import Path
 
 import click
-import pandas as pd
 
 from wardrums.cli_support import handle_errors, parse_date
 from wardrums.errors import InputError
@@ -46,6 +45,8 @@ def _open(db: str):
 
 
 def _fmt(value, digits: int = 1) -> str:
+    import pandas as pd  # not at module level: every wardrums command imports this module
+
     if value is None or value is pd.NaT or (isinstance(value, float) and math.isnan(value)):
         return "-"
     if isinstance(value, pd.Timestamp | dt.date):
@@ -212,6 +213,8 @@ def alerts(db, since, until, limit, fmt, evidence, freq, by_sector, directed, co
 
 def _codes(values) -> str:
     """A list cell (list or array of actor keys; NA when none) as ``A,B``."""
+    import pandas as pd
+
     if values is None or isinstance(values, float) or values is pd.NA:
         return "-"
     return ",".join(str(v) for v in values) or "-"
