@@ -129,6 +129,17 @@ def _pct(values: list[float], q: float) -> float:
         values) > 1 else values[0]
 
 
+def _concurrently(n: int, work) -> float:
+    """Run ``work(i)`` for i in 0..n-1 on n threads at once; return the wall-clock seconds."""
+    threads = [threading.Thread(target=work, args=(i,)) for i in range(n)]
+    t = time.perf_counter()
+    for th in threads:
+        th.start()
+    for th in threads:
+        th.join()
+    return time.perf_counter() - t
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--events", type=int, default=1_000_000)
@@ -153,15 +164,8 @@ def main() -> None:
                 print(f"  {url:<40} {time.perf_counter() - t:7.2f}  ({status})")
         out: dict[str, list[float]] = {u: [] for u in ENDPOINTS}
         lock, errors = threading.Lock(), []
-        threads = [threading.Thread(target=_client, args=(base, args.rounds, i, out, lock,
-                                                          errors))
-                   for i in range(args.clients)]
-        t = time.perf_counter()
-        for th in threads:
-            th.start()
-        for th in threads:
-            th.join()
-        wall = time.perf_counter() - t
+        wall = _concurrently(args.clients, lambda i: _client(base, args.rounds, i, out, lock,
+                                                              errors))
         n = sum(len(v) for v in out.values())
         print(f"\n{args.clients} clients x {args.rounds} rounds: {n} requests in {wall:.1f} s "
               f"({n / wall:.0f} req/s), {len(errors)} not 200")
@@ -171,15 +175,9 @@ def main() -> None:
         fresh: dict[str, list[float]] = {"/api/events?limit=50&offset=<random>": [],
                                          "/api/tension/<random pair>": []}
         errors.clear()
-        threads = [threading.Thread(target=_uncached, args=(base, 3, i, fresh, lock, errors))
-                   for i in range(args.clients)]
-        t = time.perf_counter()
-        for th in threads:
-            th.start()
-        for th in threads:
-            th.join()
+        wall = _concurrently(args.clients, lambda i: _uncached(base, 3, i, fresh, lock, errors))
         print(f"\n{args.clients} clients, 3 uncached requests of each kind: "
-              f"{time.perf_counter() - t:.1f} s, {len(errors)} errors")
+              f"{wall:.1f} s, {len(errors)} errors")
         _table(fresh)
         for e in errors[:5]:
             print(f"  error: {e}")

@@ -186,10 +186,7 @@ def alerts(store, cfg: TensionConfig, spec: SeriesSpec, *, limit: int | None = N
 
 def alerts_frame(found: list[Alert]) -> pd.DataFrame:
     """Alerts as a flat DataFrame (drivers as a list of dicts per row)."""
-    rows = []
-    for a in found:
-        row = a.to_json()
-        rows.append(row)
+    rows = [a.to_json() for a in found]
     cols = ["alert_id", "kind", "pair", "source", "target", "directed", "freq", "start", "end",
             "periods", "peak", "peak_z", "baseline", "rise", "incidents", "drivers"]
     return pd.DataFrame(rows, columns=cols)
