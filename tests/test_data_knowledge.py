@@ -433,6 +433,171 @@ def test_isis_kb_id():
     assert _institution("ISIL").kb_id == "Q2429253"
 
 
+# --------------------------------------------------------------------------- domestic unrest actors
+
+# Countries whose domestic unrest news names parties, wings, security forces and armed groups:
+# each has at least one named security body and one party or non-state group.
+UNREST_COUNTRIES = (
+    "IND PAK BGD NPL LKA AFG MMR THA KHM VNM LAO MYS IDN PHL NGA CMR NER MLI BFA TCD SDN SSD "
+    "ETH SOM KEN UGA COD CAF MOZ BDI ZWE ZAF LBY EGY TUN DZA YEM IRQ SYR LBN IRN TUR ISR PSE "
+    "COL VEN MEX BRA PER ECU HTI UKR RUS"
+).split()
+
+
+def test_unrest_countries_have_security_forces_and_political_or_armed_groups():
+    sectors: dict[str | None, set[str]] = defaultdict(set)
+    for inst in kb.institutions():
+        sectors[inst.country].add(inst.sector)
+    no_security = [c for c in UNREST_COUNTRIES if not sectors[c] & {"COP", "MIL", "SPY"}]
+    no_groups = [c for c in UNREST_COUNTRIES if not sectors[c] & {"PTY", "REB", "CRM", "OPP"}]
+    assert (no_security, no_groups) == ([], [])
+
+
+@pytest.mark.parametrize(
+    ("phrase", "country", "sector"),
+    [
+        ("CRPF", "IND", "COP"),
+        ("Border Security Force", "IND", "COP"),
+        ("Assam Rifles", "IND", "MIL"),
+        ("NDFB", "IND", "REB"),
+        ("Naxalites", "IND", "REB"),
+        ("Frontier Corps", "PAK", "MIL"),
+        ("Sindh Rangers", "PAK", "MIL"),
+        ("CTD", "PAK", "COP"),
+        ("Border Guard Bangladesh", "BGD", "COP"),
+        ("Bangladesh Rifles", "BGD", "COP"),
+        ("RAB", "BGD", "COP"),
+        ("DGFI", "BGD", "SPY"),
+        ("Jatiya Sramik League", "BGD", "PTY"),
+        ("Armed Police Force", "NPL", "COP"),
+        ("LTTE", "LKA", "REB"),
+        ("ANDSF", "AFG", "MIL"),
+        ("NDS", "AFG", "SPY"),
+        ("KIA", "MMR", "REB"),
+        ("NLD", "MMR", "PTY"),
+        ("Pyu Saw Htee", "MMR", "MIL"),
+        ("BRN", "THA", "REB"),
+        ("ISOC", "THA", "MIL"),
+        ("Communist Party of Vietnam", "VNM", "PTY"),
+        ("Lao People's Revolutionary Party", "LAO", "PTY"),
+        ("PNP", "PHL", "COP"),
+        ("TNI", "IDN", "MIL"),
+        ("Densus 88", "IDN", "COP"),
+        ("PDRM", "MYS", "COP"),
+        ("DSS", "NGA", "SPY"),
+        ("Civilian JTF", "NGA", "MIL"),
+        ("Amotekun", "NGA", "COP"),
+        ("GSU", "KEN", "COP"),
+        ("KDF", "KEN", "MIL"),
+        ("UPDF", "UGA", "MIL"),
+        ("FARDC", "COD", "MIL"),
+        ("ADF rebels", "COD", "REB"),
+        ("Anti-balaka", "CAF", "REB"),
+        ("Séléka", "CAF", "REB"),
+        ("Imbonerakure", "BDI", "PTY"),
+        ("Frelimo", "MOZ", "PTY"),
+        ("SAPS", "ZAF", "COP"),
+        ("ZRP", "ZWE", "COP"),
+        ("ENDF", "ETH", "MIL"),
+        ("Somali National Army", "SOM", "MIL"),
+        ("SPLM-N", "SDN", "REB"),
+        ("SSPDF", "SSD", "MIL"),
+        ("SPLA-IO", "SSD", "REB"),
+        ("FAMa", "MLI", "MIL"),
+        ("Islamic State in the Greater Sahara", "MLI", "REB"),
+        ("VDP", "BFA", "MIL"),
+        ("CNSP", "NER", "GOV"),
+        ("Chadian National Army", "TCD", "MIL"),
+        ("BIR", "CMR", "MIL"),
+        ("Amba Boys", "CMR", "REB"),
+        ("Government of National Accord", "LBY", "GOV"),
+        ("Central Security Forces", "EGY", "COP"),
+        ("Counter-Terrorism Service", "IRQ", "MIL"),
+        ("Syrian Arab Army", "SYR", "MIL"),
+        ("Internal Security Forces", "LBN", "COP"),
+        ("Presidential Leadership Council", "YEM", "GOV"),
+        ("FARAJA", "IRN", "COP"),
+        ("HPG", "TUR", "REB"),
+        ("Magav", "ISR", "COP"),
+        ("Tanzim", "PSE", "REB"),
+        ("ESMAD", "COL", "COP"),
+        ("SEBIN", "VEN", "SPY"),
+        ("colectivos", "VEN", "MIL"),
+        ("Los Zetas", "MEX", "CRM"),
+        ("BOPE", "BRA", "COP"),
+        ("National Police of Peru", "PER", "COP"),
+        ("Los Choneros", "ECU", "CRM"),
+        ("Haitian National Police", "HTI", "COP"),
+        ("National Guard of Ukraine", "UKR", "MIL"),
+        ("Akhmat", "RUS", "MIL"),
+        ("AQIM", None, "REB"),
+    ],
+)
+def test_domestic_unrest_institutions(phrase, country, sector):
+    inst = _institution(phrase)
+    assert (inst.country, inst.sector) == (country, sector)
+
+
+# Phrases left out on purpose (see the header of institutions.yaml): ordinary words, and codes
+# or names that two countries' bodies share.
+@pytest.mark.parametrize(
+    "phrase",
+    ["AL", "FC", "JI", "SAD", "NSG", "ADF", "Rangers", "Levies", "Intelligence Bureau",
+     "Punjab Police", "Ansar al-Sharia", "ASWJ", "SAA", "ISF", "GNA", "SLA", "FACT"],
+)
+def test_ambiguous_phrases_are_left_out(phrase):
+    inst = {p.lower() for i in kb.institutions() for p in (i.name, *i.aliases)}
+    assert phrase.lower() not in inst
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phrase", "country", "sector"),
+    [
+        ("CRPF jawans fired tear gas at the crowd.", "CRPF", "IND", "COP"),
+        ("Two BSF men were injured near the border fence.", "BSF", "IND", "COP"),
+        ("NDFB cadres were arrested in a raid.", "NDFB", "IND", "REB"),
+        ("Rangers personnel raided a house in Lyari.", "Rangers personnel", "PAK", "MIL"),
+        ("The Frontier Corps said it had killed four militants.", "Frontier Corps", "PAK", "MIL"),
+        ("LeT militants attacked the camp.", "LeT", "PAK", "REB"),
+        ("The Border Guard Bangladesh detained two smugglers.", "Border Guard Bangladesh",
+         "BGD", "COP"),
+        ("KIA troops shelled a junta outpost.", "KIA", "MMR", "REB"),
+        ("BRN insurgents detonated a roadside bomb.", "BRN", "THA", "REB"),
+        ("ADF rebels raided a village at night.", "ADF rebels", "COD", "REB"),
+        ("FARDC soldiers retook the town.", "FARDC", "COD", "MIL"),
+        ("Imbonerakure members beat an opposition supporter.", "Imbonerakure", "BDI", "PTY"),
+        ("The SPLM-IO accused the SSPDF of shelling its bases.", "SSPDF", "SSD", "MIL"),
+        ("Colectivos on motorbikes fired at the marchers.", "Colectivos", "VEN", "MIL"),
+        ("FAMa units patrolled the road to Gao.", "FAMa", "MLI", "MIL"),
+    ],
+)
+def test_gazetteer_resolves_domestic_unrest_actors(nlp, sentence, phrase, country, sector):
+    from wardrums.coding.gazetteer import gazetteer
+
+    doc = nlp.make_doc(sentence)
+    found = {doc[m.start:m.end].text: m.best() for m in gazetteer().mentions(doc)}
+    assert (found[phrase].country, found[phrase].sector) == (country, sector)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Let them go, the officer said.",  # LeT (Lashkar-e-Taiba) keeps its case
+        "He paid 500 lei for the ticket.",  # LeI (Lashkar-e-Islam)
+        "Kia recalled thousands of cars.",  # KIA (Kachin Independence Army)
+        "Park rangers found the poachers' camp.",
+        "The ADF said the frigate had returned to port.",  # the Australian Defence Force
+        "The fama of the town spread.",  # FAMa (Malian Armed Forces)
+    ],
+)
+def test_ordinary_words_name_no_institution(nlp, sentence):
+    from wardrums.coding.gazetteer import gazetteer
+
+    doc = nlp.make_doc(sentence)
+    kinds = [e.kind for m in gazetteer().mentions(doc) for e in m.entries]
+    assert "institution" not in kinds
+
+
 @pytest.mark.parametrize(
     ("noun", "sector"),
     [

@@ -2,9 +2,10 @@
 
 One table joins the reviewable data files (countries, capitals, demonyms, nicknames,
 institutions, IGOs, people, places) into phrase entries, and two spaCy PhraseMatchers find
-them in a sentence: a case-sensitive one for short upper-case codes and single-word names
-("US" must not match the pronoun "us"; "May" the month is not Theresa May) and a
-case-insensitive one for everything else. Lower-cased corpora switch the first one off.
+them in a sentence: a case-sensitive one for short upper-case codes, mixed-case acronyms and
+single-word names ("US" must not match the pronoun "us", nor "LeT" the verb "let"; "May" the
+month is not Theresa May) and a case-insensitive one for everything else. Lower-cased
+corpora switch the first one off.
 """
 
 from __future__ import annotations
@@ -20,6 +21,21 @@ _AMBIGUOUS_LOWER = frozenset(
     "us it may chad jordan turkey china guinea georgia niger mali india congo israel "
     "cuba peru iran oman togo".split()
 )
+
+
+def _case_sensitive(phrase: str) -> bool:
+    """Whether ``phrase`` is matched with its exact case only.
+
+    Short upper-case codes ("US", "ISI"), mixed-case acronyms ("LeT" for Lashkar-e-Taiba,
+    "JeM", "FAMa": a capital after the first letter, and lower-case letters too) and the
+    words of ``_AMBIGUOUS_LOWER``: their lower-case forms are ordinary words ("us", "let",
+    "lei") that must not name an actor.
+    """
+    if phrase.isupper() and len(phrase) <= 4:
+        return True
+    if phrase.isalpha() and phrase[1:] != phrase[1:].lower() and phrase != phrase.upper():
+        return True
+    return phrase.lower() in _AMBIGUOUS_LOWER
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -112,8 +128,9 @@ class Gazetteer:
         phrase = phrase.strip()
         if not phrase:
             return
-        # Short upper-case codes and words that double as English words keep their case.
-        if exact or (phrase.isupper() and len(phrase) <= 4) or phrase.lower() in _AMBIGUOUS_LOWER:
+        # Short upper-case codes, mixed-case acronyms and words that double as English words
+        # keep their case.
+        if exact or _case_sensitive(phrase):
             key = phrase
             self._exact.add(key)
         else:
