@@ -578,3 +578,16 @@ def test_discourse_dates_carry_the_last_dated_expression():
     assert dd.before(second).date == D(2015, 3, 5)
     assert dd.before(text.index("Over")).date == D(2015, 3, 5)  # a rolling window is no day
     assert dd.before(text.index("They")).date == D(2015, 3, 6)
+
+
+def test_undated_past_event_is_the_day_before_publication_and_says_so():
+    pub = dt.date(2017, 10, 12)
+    past = resolve_event_date("Police arrested four protesters.", pub, tense="past")
+    assert (past.date, past.precision, past.text) == (dt.date(2017, 10, 11), "publication", None)
+    for tense in ("present", "future", None):
+        same = resolve_event_date("Police arrest four protesters.", pub, tense=tense)
+        assert (same.date, same.precision) == (pub, "publication")
+    # a running date from an earlier sentence still wins over the inferred day
+    running = ResolvedDate(date=dt.date(2017, 10, 9), precision="day", text="Monday")
+    got = resolve_event_date("Police arrested four.", pub, tense="past", previous=running)
+    assert got == running

@@ -396,7 +396,17 @@ def _crowd_readings(events: list[Event], ctx: ArticleContext) -> list[Event]:
     return out
 
 
+# Crowds and the politically mobilised, whose arson and vandalism is rioting ("party
+# supporters torched a bus"); an armed group's or an unknown assailant's is not.
+_RIOTERS = re.compile(r"\b(?:mobs?|crowds?|rioters?|protest(?:e|o)rs?|demonstrators?|agitators?|"
+                      r"supporters?|activists?|cadres?|workers?|students?|villagers?|locals?|"
+                      r"residents?|youths?|picketers?)\b", re.IGNORECASE)
+
+
 def _riot_reading(ev: Event) -> list[Event]:
+    if ev.event_type == "COERCE" and ev.mode == "destroy" and ev.source and all(
+            a.sector in _CROWD_SECTORS | {None} and _RIOTERS.search(a.text) for a in ev.source):
+        return [_as_riot(ev)]
     if ev.event_type != "ASSAULT":
         return [ev]
     if ev.mode == "armed-clash" and _CLASH_WORDS.match(ev.evidence.trigger):
@@ -404,13 +414,16 @@ def _riot_reading(ev: Event) -> list[Event]:
     if ev.source and ev.mode != "crowd-control" and all(
             a.sector in _CROWD_SECTORS and _MOB.search(a.text) for a in ev.source):
         # "a mob lynched four men", "rioters torched a bus": mob violence is a riot
-        coding = lexicon.plover()["PROTEST"].coding("riot")
-        return [replace(ev, event_type="PROTEST", mode="riot", cameo_root=coding.cameo_root,
-                        quad_class=coding.quad_class, intensity=float(coding.intensity),
-                        event_id=make_event_id(ev.article_id, "PROTEST",
-                                               ev.evidence.trigger_start, ev.evidence.start,
-                                               ev.source, ev.target))]
+        return [_as_riot(ev)]
     return [ev]
+
+
+def _as_riot(ev: Event) -> Event:
+    coding = lexicon.plover()["PROTEST"].coding("riot")
+    return replace(ev, event_type="PROTEST", mode="riot", cameo_root=coding.cameo_root,
+                   quad_class=coding.quad_class, intensity=float(coding.intensity),
+                   event_id=make_event_id(ev.article_id, "PROTEST", ev.evidence.trigger_start,
+                                          ev.evidence.start, ev.source, ev.target))
 
 
 def _clash_reading(ev: Event) -> list[Event]:
@@ -503,9 +516,13 @@ def _make_event(match: TriggerMatch, sent: SentenceSpan, sv: SentenceView, ctx: 
     entry = match.entry
     source = _arguments(match.sources, sv, ctx, generic=True)
     target = _arguments(match.targets, sv, ctx)
+    unattributed = False
     if not source and not target and not _police_only(match) and not _weapons_taken(match) \
             and not (entry.category == "PROTEST" and entry.mode in _CROWD_MODES):
-        return None
+        if not _violence_without_parties(match, sv):
+            return None
+        unattributed = True
+        target = _arguments(match.targets, sv, ctx, generic=True)  # "passengers were burnt"
     if (not target and len(source) > 1 and entry.category in _RECIPROCAL
             and len({(a.country, a.sector) for a in source}) > 1):
         source, target = source[:1], source[1:]  # "China and South Korea signed a deal"
@@ -519,6 +536,9 @@ def _make_event(match: TriggerMatch, sent: SentenceSpan, sv: SentenceView, ctx: 
     # An implied doer (empty ``text``, no offsets): the only one the act can have.
     if not source and _police_only(match):
         source = (Actor(text="", name="police", country=ctx.focus_country, sector="COP"),)
+    elif unattributed:
+        source = (Actor(text="", name="unidentified attackers", country=ctx.focus_country,
+                        sector="UAF"),)
     elif not source and entry.category == "PROTEST" and entry.mode in _CROWD_MODES:
         # "violent protests erupted in Tripoli": a protest is the protesters' act
         source = (Actor(text="", name="protesters", country=ctx.focus_country, sector="CVL"),)
@@ -542,6 +562,52 @@ def _make_event(match: TriggerMatch, sent: SentenceSpan, sv: SentenceView, ctx: 
     return _build(category, mode, coding, match.token, source, target,
                   modality, polarity, attributed, a.tense,
                   _confidence(match, source, target, ctx), sent, sv, ctx, article)
+
+
+# ASSAULT modes that are violence whoever did it; an occupation, a blockade or a ceasefire
+# violation means nothing without its parties.
+_UNATTRIBUTED_MODES = {None, "beat", "firearms", "explosives", "aerial", "drone", "artillery",
+                       "armed-clash", "assassinate", "abduct", "torture", "sexual-violence",
+                       "mass-killing"}
+# Verbs that report an attack or a battle as something that happened ("a bomb exploded",
+# "fighting broke out", "clashes left six dead"), with the attack noun as their subject.
+# (Harm verbs such as "killed" or "exploded" are triggers themselves and code the event.)
+_HAPPENING_VERBS = {"occur", "rock", "break", "erupt", "continue", "go", "leave", "claim",
+                    "rage", "flare", "result", "take", "resume", "intensify", "ensue"}
+
+
+# Words too common in attack reports to suggest an accident ("set fire to", "rocks thrown").
+_NOT_MISHAP = {"fire", "blaze", "rock", "wave", "building", "bridge", "heat", "dust", "container",
+               "roof", "debris", "gas"}
+
+
+def _mishap_words(doc) -> bool:
+    """The sentence names a hazard or an accident's cause ("flash floods", "a gas cylinder",
+    "the explosion at the chemical plant"): with no doer named, it may well be an accident."""
+    words = (lexicon.word_set("hazards") | lexicon.word_set("accident_causes")) - _NOT_MISHAP
+    return any(t.lemma_.lower() in words for t in doc if t.pos_ in ("NOUN", "PROPN"))
+
+
+def _violence_without_parties(match: TriggerMatch, sv: SentenceView) -> bool:
+    """Violence whose doer and victims the sentence does not name: "12 killed in suicide
+    bombing", "a bomb exploded near the market", "fighting broke out in the town". Event
+    data records these (ACLED: "unidentified armed group"), with an implied unidentified doer:
+    a harm verb with something harmed ("were killed", "torched"), or an attack noun that is
+    the subject of a verb of happening. Accidents (a hazard caused the harm), and violence
+    denied or only imagined, stay out."""
+    entry, tok = match.entry, match.token
+    if entry.category != "ASSAULT" or entry.mode not in _UNATTRIBUTED_MODES:
+        return False
+    if tok.pos_ in ("VERB", "AUX") or entry.pos == "VERB":
+        harmed = any(c.dep_ in ("nsubjpass", "dobj") or (c.dep_ == "nsubj" and c.pos_ == "NUM")
+                     for c in tok.children)
+    else:  # an "explosion" alone is as often an accident: its noun needs a doer
+        harmed = tok.dep_ in ("nsubj", "nsubjpass") and tok.lemma_.lower() != "explosion" \
+            and tok.head.lemma_.lower() in _HAPPENING_VERBS
+    if not harmed or harm_by_hazard(sv.doc) or _mishap_words(sv.doc):
+        return False
+    a = assess(tok)  # "no shots were fired": with no parties, a denial leaves nothing to record
+    return a.polarity == "positive" and a.modality in ("asserted", "alleged")
 
 
 def _police_only(match: TriggerMatch) -> bool:

@@ -53,7 +53,10 @@ Conventions (precision is one of day|month|year|publication|unknown, so periods 
   [22 October]") is read as that absolute date: the writer spelled the day out.
 * a sentence with no expression takes the article's running date when the coder passes one
   (``previous``: the last expression of an earlier sentence, see :class:`DiscourseDates`);
-  without it, the publication date with precision "publication".
+  without it, the publication date with precision "publication" — or, for a past-tense
+  sentence, the day before it (:data:`UNDATED_PAST_LAG_DAYS`): a daily paper's undated "police
+  arrested four" is, more often than not, yesterday's arrest. The precision stays
+  "publication" either way, so a user can tell these inferred days from read ones.
 """
 
 from __future__ import annotations
@@ -98,6 +101,13 @@ Tense = Literal["past", "future", "present"]
 #: nearer than the past one and no further ahead than this; news mostly reports the past.
 FUTURE_HORIZON_DAYS = 92
 FUTURE_HORIZON_MONTHS = 3
+#: An undated past-tense event is dated this many days before publication (precision
+#: "publication"). News reports mostly what happened since the last edition: a dated daily's
+#: "police arrested four" (no day given) is yesterday's arrest more often than today's. Wire
+#: and live-blog copy, filed within hours, would want 0; present and future tense always get
+#: the publication day itself.
+UNDATED_PAST_LAG_DAYS = 1
+
 #: A past-tense sentence may name the day after publication (time zones, late editions).
 PAST_SLACK_DAYS = 1
 
@@ -1184,7 +1194,8 @@ def resolve_event_date(
     that date when it resolves to a day.
     No expression → ``previous`` (the article's running date, from an earlier sentence: see
     :class:`DiscourseDates`) when given and dated, else the publication date with precision
-    "publication" ("unknown" when there is no publication date either).
+    "publication" (the day before it when ``tense`` is "past"; "unknown" when there is no
+    publication date either).
     """
     exprs = _expressions_of(sentence)
     if not exprs:
@@ -1193,6 +1204,8 @@ def resolve_event_date(
             return previous
         if published is None:
             return _UNKNOWN
+        if tense == "past":
+            published -= dt.timedelta(days=UNDATED_PAST_LAG_DAYS)
         return ResolvedDate(date=published, precision="publication", text=None)
     chosen = exprs[0]
     if near is not None:

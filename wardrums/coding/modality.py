@@ -72,6 +72,54 @@ def _subject(verb):
     return None
 
 
+_PERFECT_AUX = frozenset({"has", "have", "had", "'s", "'ve", "'d"})
+
+
+def _past(verb) -> bool:
+    """A clause told in the past: "clashed", "were killed", "has arrested", or a bare
+    participle ("Two killed in blast", "soldiers deployed to the border")."""
+    if verb.tag_ == "VBD":
+        return True
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.tag_ == "VBD" for a in auxes):
+        return True
+    if verb.tag_ == "VBN":  # "has arrested"; a bare participle: "two killed", "troops sent in"
+        return not auxes or any(a.lower_ in _PERFECT_AUX for a in auxes)
+    return False
+
+
+def _nobody(arg) -> bool:
+    """ "nobody", "none", "no one", "no shots": an argument that denies the event happened."""
+    return arg.lower_ in ("nobody", "none", "noone") or any(
+        c.dep_ == "det" and c.lower_ == "no" for c in arg.children)
+
+
+def _inherited_tense(node) -> str | None:
+    """The tense a participle, infinitive or noun takes from the clause it hangs on: "pelted
+    police, injuring two" and "staged a sit-in to protest" happened when the governing verb
+    did. With no governing verb (a misparsed or verbless sentence), a sentence told only in
+    the past tense is past."""
+    for _ in range(8):
+        if node.head is node:
+            break
+        node = node.head
+        if node.pos_ not in ("VERB", "AUX"):
+            continue
+        if _past(node):
+            return "past"
+        if _finite_present(node):
+            return None
+    finite = [t for t in node.sent if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("aux", "auxpass")]
+    if any(_finite_present(t) for t in finite):
+        return None
+    return "past" if any(_past(t) for t in finite) else None
+
+
+def _finite_present(verb) -> bool:
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    return verb.tag_ in ("VBZ", "VBP", "MD") or any(a.tag_ in ("VBZ", "VBP", "MD") for a in auxes)
+
+
 def _clause_chain(trigger) -> list:
     """The trigger plus the governors that belong to its own clause."""
     chain = [trigger]
@@ -115,6 +163,8 @@ def assess(trigger) -> Assessment:
             low = c.lower_
             if c.dep_ == "neg" or (c.dep_ == "det" and low == "no" and t is trigger):
                 negated = not negated
+            elif t is trigger and c.dep_ in ("nsubjpass", "dobj") and _nobody(c):
+                negated = not negated  # "no shots were fired", "killed nobody"
             elif c.dep_ == "aux" and low in _FUTURE_AUX:
                 bump("predicted")
                 tense = "future"
@@ -140,8 +190,10 @@ def assess(trigger) -> Assessment:
         if t is not trigger and (lemma in cues["cancel"] or lemma in cues["negation_verbs"]
                                  or (lemma == "call" and any(c.lower_ == "off" for c in t.children))):
             negated = not negated
-        if t.tag_ in ("VBD",) and tense is None and t is chain[-1]:
+        if tense is None and t is chain[-1] and _past(t):
             tense = "past"
+    if tense is None:
+        tense = _inherited_tense(chain[-1])
     # "going to" future
     head = chain[-1]
     if head.head.lemma_ == "go" and head.dep_ == "xcomp" and any(
