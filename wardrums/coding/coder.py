@@ -366,8 +366,8 @@ def _read(p: _Prepared, docs: list, gz, use_classifier: bool = True) -> list[Eve
 _ARMED_SECTORS = {"MIL", "REB", "UAF", "CRM", "SPY"}
 _CLASH_WORDS = re.compile(r"^(?:clash|scuffl|skirmish|brawl|fight|melee|fracas)", re.IGNORECASE)
 # Head words of an unorganised crowd acting together.
-_MOB = re.compile(r"\b(?:mobs?|crowds?|rioters?|protest(?:e|o)rs?|demonstrators?|agitators?)\b",
-                  re.IGNORECASE)
+_MOB_WORDS = r"mobs?|crowds?|rioters?|protest(?:e|o)rs?|demonstrators?|agitators?"
+_MOB = re.compile(rf"\b(?:{_MOB_WORDS})\b", re.IGNORECASE)
 #: How much a crowd-control act (tear gas, baton charge) yields to the protest it answers.
 CROWD_CONTROL_YIELD = 0.15
 
@@ -398,9 +398,8 @@ def _crowd_readings(events: list[Event], ctx: ArticleContext) -> list[Event]:
 
 # Crowds and the politically mobilised, whose arson and vandalism is rioting ("party
 # supporters torched a bus"); an armed group's or an unknown assailant's is not.
-_RIOTERS = re.compile(r"\b(?:mobs?|crowds?|rioters?|protest(?:e|o)rs?|demonstrators?|agitators?|"
-                      r"supporters?|activists?|cadres?|workers?|students?|villagers?|locals?|"
-                      r"residents?|youths?|picketers?)\b", re.IGNORECASE)
+_RIOTERS = re.compile(rf"\b(?:{_MOB_WORDS}|supporters?|activists?|cadres?|workers?|students?|"
+                      r"villagers?|locals?|residents?|youths?|picketers?)\b", re.IGNORECASE)
 
 
 def _riot_reading(ev: Event) -> list[Event]:
@@ -517,10 +516,14 @@ def _make_event(match: TriggerMatch, sent: SentenceSpan, sv: SentenceView, ctx: 
     source = _arguments(match.sources, sv, ctx, generic=True)
     target = _arguments(match.targets, sv, ctx)
     unattributed = False
+    a = None
     if not source and not target and not _police_only(match) and not _weapons_taken(match) \
             and not (entry.category == "PROTEST" and entry.mode in _CROWD_MODES):
         if not _violence_without_parties(match, sv):
             return None
+        a = assess(match.token)
+        if a.polarity != "positive" or a.modality not in ("asserted", "alleged"):
+            return None  # "no shots were fired": with no parties, a denial leaves nothing
         unattributed = True
         target = _arguments(match.targets, sv, ctx, generic=True)  # "passengers were burnt"
     if (not target and len(source) > 1 and entry.category in _RECIPROCAL
@@ -530,7 +533,7 @@ def _make_event(match: TriggerMatch, sent: SentenceSpan, sv: SentenceView, ctx: 
             and {a.name for a in source} == {a.name for a in target}:
         target = ()  # "X and Y clashed" parsed as X against X: keep the side we know
     source = _law_and_order_reading(source, target, entry.mode, ctx)
-    a = assess(match.token)
+    a = a or assess(match.token)
     if source and a.modality in ("asserted", "alleged"):
         ctx.doers.append(source[0])
     # An implied doer (empty ``text``, no offsets): the only one the act can have.
@@ -581,10 +584,15 @@ _NOT_MISHAP = {"fire", "blaze", "rock", "wave", "building", "bridge", "heat", "d
                "roof", "debris", "gas"}
 
 
+@functools.cache
+def _mishap_lemmas() -> frozenset[str]:
+    return (lexicon.word_set("hazards") | lexicon.word_set("accident_causes")) - _NOT_MISHAP
+
+
 def _mishap_words(doc) -> bool:
     """The sentence names a hazard or an accident's cause ("flash floods", "a gas cylinder",
     "the explosion at the chemical plant"): with no doer named, it may well be an accident."""
-    words = (lexicon.word_set("hazards") | lexicon.word_set("accident_causes")) - _NOT_MISHAP
+    words = _mishap_lemmas()
     return any(t.lemma_.lower() in words for t in doc if t.pos_ in ("NOUN", "PROPN"))
 
 
@@ -593,8 +601,8 @@ def _violence_without_parties(match: TriggerMatch, sv: SentenceView) -> bool:
     bombing", "a bomb exploded near the market", "fighting broke out in the town". Event
     data records these (ACLED: "unidentified armed group"), with an implied unidentified doer:
     a harm verb with something harmed ("were killed", "torched"), or an attack noun that is
-    the subject of a verb of happening. Accidents (a hazard caused the harm), and violence
-    denied or only imagined, stay out."""
+    the subject of a verb of happening. Accidents (a hazard caused the harm) stay out, and so
+    (in the caller, which reads the modality once) does violence denied or only imagined."""
     entry, tok = match.entry, match.token
     if entry.category != "ASSAULT" or entry.mode not in _UNATTRIBUTED_MODES:
         return False
@@ -604,10 +612,7 @@ def _violence_without_parties(match: TriggerMatch, sv: SentenceView) -> bool:
     else:  # an "explosion" alone is as often an accident: its noun needs a doer
         harmed = tok.dep_ in ("nsubj", "nsubjpass") and tok.lemma_.lower() != "explosion" \
             and tok.head.lemma_.lower() in _HAPPENING_VERBS
-    if not harmed or harm_by_hazard(sv.doc) or _mishap_words(sv.doc):
-        return False
-    a = assess(tok)  # "no shots were fired": with no parties, a denial leaves nothing to record
-    return a.polarity == "positive" and a.modality in ("asserted", "alleged")
+    return harmed and not harm_by_hazard(sv.doc) and not _mishap_words(sv.doc)
 
 
 def _police_only(match: TriggerMatch) -> bool:

@@ -75,12 +75,16 @@ def _subject(verb):
 _PERFECT_AUX = frozenset({"has", "have", "had", "'s", "'ve", "'d"})
 
 
+def _auxes(verb) -> list:
+    return [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+
+
 def _past(verb) -> bool:
     """A clause told in the past: "clashed", "were killed", "has arrested", or a bare
     participle ("Two killed in blast", "soldiers deployed to the border")."""
     if verb.tag_ == "VBD":
         return True
-    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    auxes = _auxes(verb)
     if any(a.tag_ == "VBD" for a in auxes):
         return True
     if verb.tag_ == "VBN":  # "has arrested"; a bare participle: "two killed", "troops sent in"
@@ -116,8 +120,8 @@ def _inherited_tense(node) -> str | None:
 
 
 def _finite_present(verb) -> bool:
-    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
-    return verb.tag_ in ("VBZ", "VBP", "MD") or any(a.tag_ in ("VBZ", "VBP", "MD") for a in auxes)
+    return verb.tag_ in ("VBZ", "VBP", "MD") or any(a.tag_ in ("VBZ", "VBP", "MD")
+                                                      for a in _auxes(verb))
 
 
 def _clause_chain(trigger) -> list:
