@@ -905,3 +905,58 @@ def test_reload_picks_up_a_changed_user_file(tmp_path: Path, monkeypatch: pytest
     assert [p.role for p in kb.roles_of("Doe", "2025-01-01")] == ["interior minister"]
     monkeypatch.setenv(user_actors.ENV_VAR, "")
     kb.reload()
+
+
+# --------------------------------------------------------------------------- places: districts
+
+# Rough bounding boxes (lat min, lat max, lon min, lon max) of the countries whose districts
+# places.csv lists: a row outside its country's box has a wrong sign, a swapped pair or a typo.
+PLACE_BOXES = {
+    "NPL": (26.3, 30.5, 80.0, 88.3),
+    "PAK": (23.6, 37.2, 60.8, 77.9),
+    "IND": (6.5, 35.7, 68.0, 97.5),
+    "BGD": (20.5, 26.7, 88.0, 92.7),
+    "LKA": (5.8, 9.9, 79.5, 81.9),
+    "AFG": (29.3, 38.5, 60.5, 75.0),
+    "MMR": (9.5, 28.6, 92.1, 101.2),
+}
+
+
+def test_places_lie_inside_their_countrys_box():
+    outside = []
+    for p in kb.places():
+        box = PLACE_BOXES.get(p.country or "")
+        if box and not (box[0] <= p.lat <= box[1] and box[2] <= p.lon <= box[3]):
+            outside.append((p.name, p.country, p.lat, p.lon))
+    assert outside == []
+    assert sum(p.country in PLACE_BOXES for p in kb.places()) >= 350
+
+
+def test_every_place_phrase_names_one_row():
+    owners: dict[str, set[str]] = defaultdict(set)
+    for p in kb.places():
+        for phrase in (p.name, *p.aliases):
+            owners[phrase.lower()].add(p.name)
+    assert {k: sorted(v) for k, v in owners.items() if len(v) > 1} == {}
+
+
+def test_qualified_place_names_name_their_own_country_and_no_bare_alias():
+    qualified = re.compile(r"(.+?)\s+\(([^()]+)\)")
+    by_iso3 = {c.iso3: c for c in kb.countries()}
+    phrases = {phrase.lower() for p in kb.places() for phrase in (p.name, *p.aliases)}
+    seen = 0
+    for p in kb.places():
+        m = qualified.fullmatch(p.name)
+        if not m:
+            continue
+        seen += 1
+        c = by_iso3[p.country]
+        assert m.group(2).lower() in {x.lower() for x in (c.name, *c.aliases)}, p.name
+        assert m.group(1).lower() not in phrases, p.name  # the bare name is no row's phrase
+    assert seen >= 8
+
+
+def test_place_phrases_are_no_persons_name():
+    people = {phrase.lower() for p in kb.builtin_people() for phrase in (p.name, *p.aliases)}
+    places = {phrase.lower() for p in kb.places() for phrase in (p.name, *p.aliases)}
+    assert places & people == set()
