@@ -591,3 +591,30 @@ def test_yaml_words_are_not_booleans_and_duplicates_fail():
     assert loaded == {"a": ["on", "off", "no", "yes"], "b": True}
     with pytest.raises(yaml.YAMLError):
         yaml.load("a: 1\na: 2", Loader=L._StrictLoader)
+
+
+def test_intent_and_refusal_codings_of_cooperative_categories():
+    cats = L.plover()
+    for code in ("CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"):
+        assert cats[code].intent.cameo_root == "03" and cats[code].intent.quad_class == 1
+        assert cats[code].refusal.cameo_root == "12" and cats[code].refusal.quad_class == 3
+    for code in ("ASSAULT", "COERCE", "PROTEST", "THREATEN"):  # conflict acts: no such codes
+        assert cats[code].intent is None and cats[code].refusal is None
+
+
+def test_intent_must_be_a_03_code(patched_files):
+    patched_files[L.PLOVER_FILE]["AID"]["intent"] = {"cameo": "073", "intensity": 5.0}
+    with pytest.raises(ValueError, match=r"plover\.yaml: category AID: intent cameo .*03"):
+        L.plover()
+
+
+def test_refusal_needs_cameo_and_intensity(patched_files):
+    patched_files[L.PLOVER_FILE]["AID"]["refusal"] = {"cameo": "122"}
+    with pytest.raises(ValueError, match=r"category AID: refusal must be a mapping"):
+        L.plover()
+
+
+def test_territory_and_accusation_sets_are_single_nouns():
+    assert {"town", "village", "camp", "district", "airport"} <= L.word_set("territory")
+    assert not {"ship", "tanker", "drug", "weapon"} & L.word_set("territory")
+    assert {"accusation", "allegation", "charge", "involvement"} <= L.word_set("accusations")

@@ -15,6 +15,7 @@ Resolution is a cascade, tried in this order for the head of each conjunct:
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from dataclasses import dataclass, field, replace
 
 from wardrums.coding.gazetteer import Entry, Mention
@@ -48,6 +49,9 @@ class ArticleContext:
     # doers of the events coded so far, newest last: "they"/"it" prefer the last doer over the
     # last thing mentioned ("Police fired at the mob. They then arrested 20." → police)
     doers: list[Actor] = field(default_factory=list)
+    # an earlier sentence named a hazard or an accident's cause: a later bare "four people
+    # were injured" is more likely that accident than an attack by someone unnamed
+    mishap: bool = False
 
     def remember(self, kind: str, actor: Actor) -> None:
         self.recent.append((kind, actor))
@@ -169,6 +173,21 @@ def _country_in(tokens: list, sv: SentenceView, on) -> Entry | None:
     return None
 
 
+# Nouns that name an act, a cause or a plan, never a doer: "two large *explosions* hit the
+# city", "waiting for a final *order* to attack".
+_ABSTRACT_SUBJECTS = {"explosion", "blast", "order", "attempt", "move", "decision", "plan",
+                      "effort", "campaign", "bid", "threat", "violence", "unrest", "conflict",
+                      "war", "fighting", "incident", "tension", "clash"}
+
+
+@functools.cache
+def _not_doers() -> frozenset[str]:
+    from wardrums.data import lexicon
+
+    return frozenset(_ABSTRACT_SUBJECTS | lexicon.word_set("attack_nouns")
+                     | lexicon.word_set("hazards") | lexicon.word_set("accident_causes"))
+
+
 def resolve(head, sv: SentenceView, ctx: ArticleContext, *, generic: bool = False) -> list[Actor]:
     """All actors named by the argument whose head token is ``head``.
 
@@ -191,7 +210,8 @@ def resolve(head, sv: SentenceView, ctx: ArticleContext, *, generic: bool = Fals
     for n, h in enumerate(heads):
         actor = _resolve_one(h, sv, ctx)
         if actor is None and generic and h.pos_ in ("NOUN", "PROPN") and h.ent_type_ not in (
-                "DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"):
+                "DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY", "ORDINAL") \
+                and h.lemma_.lower() not in _not_doers():
             start, end, text = _char_span(sv, np_tokens(h))
             country = ctx.focus_country
             if h.pos_ == "PROPN":  # "Savar" (a town the gazetteer lacks) acting as its people

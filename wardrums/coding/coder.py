@@ -351,6 +351,7 @@ def _read(p: _Prepared, docs: list, gz, use_classifier: bool = True) -> list[Eve
         threats = find_conditional_threats(doc, matches, sv, p.ctx)
         here.extend(_threat_events(threats, sent, sv, p.ctx, p.article))
         per_sentence.append((sent, doc, sv, here))
+        p.ctx.mishap = p.ctx.mishap or harm_by_hazard(doc) or _mishap_words(doc)
     if use_classifier:
         ask = [k for k, (_, _, _, here) in enumerate(per_sentence)
                if len({ev.event_type for ev in here}) != 1]
@@ -519,13 +520,15 @@ def _make_event(match: TriggerMatch, sent: SentenceSpan, sv: SentenceView, ctx: 
     a = None
     if not source and not target and not _police_only(match) and not _weapons_taken(match) \
             and not (entry.category == "PROTEST" and entry.mode in _CROWD_MODES):
-        if not _violence_without_parties(match, sv):
+        if not _violence_without_parties(match, sv, ctx):
             return None
         a = assess(match.token)
         if a.polarity != "positive" or a.modality not in ("asserted", "alleged"):
             return None  # "no shots were fired": with no parties, a denial leaves nothing
         unattributed = True
         target = _arguments(match.targets, sv, ctx, generic=True)  # "passengers were burnt"
+    if not source and entry.category == "ASSAULT" and ctx.mishap and not _violence_words(sv.doc):
+        return None  # "Four people were injured" after the boiler blast: the accident's toll
     if (not target and len(source) > 1 and entry.category in _RECIPROCAL
             and len({(a.country, a.sector) for a in source}) > 1):
         source, target = source[:1], source[1:]  # "China and South Korea signed a deal"
@@ -557,6 +560,10 @@ def _make_event(match: TriggerMatch, sent: SentenceSpan, sv: SentenceView, ctx: 
         attributed = a.speaker_text
     category, mode, coding, polarity = entry.category, entry.mode, entry.coding(), a.polarity
     modality = a.modality
+    if _territory_taken(match, source):
+        # "troops captured two rebel camps", "took control of the town": military occupation
+        category, mode = "ASSAULT", "occupy"
+        coding = lexicon.plover()["ASSAULT"].coding("occupy")
     if polarity == "negative" and a.modality in ("asserted", "predicted") and category in _COMMITMENTS \
             and match.token.pos_ in ("VERB", "AUX"):
         # "would not commit to a ceasefire", "refused to sign": a refusal, coded as REJECT
@@ -596,7 +603,7 @@ def _mishap_words(doc) -> bool:
     return any(t.lemma_.lower() in words for t in doc if t.pos_ in ("NOUN", "PROPN"))
 
 
-def _violence_without_parties(match: TriggerMatch, sv: SentenceView) -> bool:
+def _violence_without_parties(match: TriggerMatch, sv: SentenceView, ctx: ArticleContext) -> bool:
     """Violence whose doer and victims the sentence does not name: "12 killed in suicide
     bombing", "a bomb exploded near the market", "fighting broke out in the town". Event
     data records these (ACLED: "unidentified armed group"), with an implied unidentified doer:
@@ -612,7 +619,22 @@ def _violence_without_parties(match: TriggerMatch, sv: SentenceView) -> bool:
     else:  # an "explosion" alone is as often an accident: its noun needs a doer
         harmed = tok.dep_ in ("nsubj", "nsubjpass") and tok.lemma_.lower() != "explosion" \
             and tok.head.lemma_.lower() in _HAPPENING_VERBS
-    return harmed and not harm_by_hazard(sv.doc) and not _mishap_words(sv.doc)
+    if not harmed or harm_by_hazard(sv.doc) or _mishap_words(sv.doc):
+        return False
+    # after an accident was reported, bare casualties ("four were injured") are its toll
+    return not (ctx.mishap and not _violence_words(sv.doc))
+
+
+@functools.cache
+def _violence_lemmas() -> frozenset[str]:
+    return (lexicon.word_set("attack_nouns") | lexicon.word_set("weapons")
+            | lexicon.word_set("seized_weapons") | {"gunman", "militant", "attacker", "assailant",
+                                                     "shooting", "firing", "gunfire", "mob"})
+
+
+def _violence_words(doc) -> bool:
+    words = _violence_lemmas()
+    return any(t.lemma_.lower() in words or t.lower_ in words for t in doc)
 
 
 def _police_only(match: TriggerMatch) -> bool:
@@ -621,6 +643,32 @@ def _police_only(match: TriggerMatch) -> bool:
     if entry.mode in _POLICE_ONLY_MODES:
         return True
     return entry.mode == "arrest" and entry.lemma in _POLICE_ONLY_LEMMAS
+
+
+# Verbs of taking whose COERCE reading (arrest, seizure of goods) becomes military occupation
+# when what is taken is ground.
+_TAKING_MODES = {"seize", "arrest"}
+
+
+def _territory_taken(match: TriggerMatch, source: tuple[Actor, ...]) -> bool:
+    """What was captured, seized or taken control of is a place ("captured two rebel camps",
+    "seized the town", "took control of Garma"): PLOVER codes that ASSAULT occupy (CAMEO 192).
+    Police raiding premises stay COERCE; so do ships, goods and people."""
+    if match.entry.category != "COERCE" or match.entry.mode not in _TAKING_MODES:
+        return False
+    if source and all(a.sector in ("COP", "JUD") for a in source):
+        return False
+    tok = match.token
+    taken = [tok.doc[match.consumed]] if match.consumed is not None else [
+        c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    ground = lexicon.word_set("territory")
+    for t in taken:
+        if t.lemma_.lower() == "control":  # "took control of the town"
+            t = next((g for p in t.children if p.dep_ == "prep" and p.lower_ == "of"
+                      for g in p.children if g.dep_ == "pobj"), t)
+        if t.ent_type_ in ("GPE", "LOC", "FAC") or t.lemma_.lower() in ground:
+            return True
+    return False
 
 
 def _weapons_taken(match: TriggerMatch) -> bool:
@@ -661,6 +709,7 @@ def _build(category: str, mode: str | None, coding, tok, source, target, modalit
            polarity: str, attributed: str | None, tense: str | None, confidence: float,
            sent: SentenceSpan, sv: SentenceView, ctx: ArticleContext, article: Article) -> Event:
     """One Event record from what the stages found; dates and place are read here."""
+    coding = _stated(category, coding, modality, polarity)
     previous = ctx.discourse.before(sent.start) if ctx.discourse is not None else None
     if previous is not None and (article.published is None or previous.date is None or not (
             0 <= (article.published - previous.date).days <= RUNNING_DATE_DAYS)):
@@ -693,6 +742,17 @@ def _build(category: str, mode: str | None, coding, tok, source, target, modalit
     )
 
 
+def _stated(category: str, coding, modality: str, polarity: str):
+    """CAMEO codes a cooperative act that is only promised or expected as the promise (03x,
+    "will release the hostages") and one announced as not going to happen as a rejection
+    (12x, "will not withdraw"); see ``intent``/``refusal`` in plover.yaml."""
+    if modality not in ("predicted", "hypothetical"):
+        return coding
+    cat = lexicon.plover()[category]
+    stated = cat.intent if polarity == "positive" else cat.refusal
+    return stated or coding
+
+
 def _threat_events(threats, sent: SentenceSpan, sv: SentenceView, ctx: ArticleContext,
                    article: Article) -> list[Event]:
     cat = lexicon.plover()["THREATEN"]
@@ -719,7 +779,25 @@ def _confidence(match: TriggerMatch, source, target, ctx: ArticleContext) -> flo
         score -= 0.1
     if any(a.country == ctx.focus_country and a.name == a.name.lower() for a in (*source, *target)):
         score -= 0.05  # country inferred from the article, not named
+    if _background(match.token):
+        score -= 0.15
     return round(min(max(score, 0.05), 0.95), 3)
+
+
+# Prepositions that place an act before the one the sentence reports ("freed him *after his
+# arrest*", "fled *following* the attack").
+_BEFORE_PREPS = {"after", "following", "since", "before", "despite", "amid"}
+
+
+def _background(tok) -> bool:
+    """The act is the sentence's background, not its news: a noun after a temporal
+    preposition, or a relative clause in the past perfect ("who had been arrested")."""
+    if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ == "pobj" and tok.head.lower_ in _BEFORE_PREPS:
+        return True
+    if tok.dep_ in ("relcl", "acl") and any(
+            c.dep_ == "aux" and c.lower_ == "had" for c in tok.children):
+        return True
+    return False
 
 
 def _dedupe(events: list[Event]) -> list[Event]:

@@ -191,8 +191,9 @@ def assess(trigger) -> Assessment:
                 negated = not negated
             else:
                 bump(effect)
-        if t is not trigger and (lemma in cues["cancel"] or lemma in cues["negation_verbs"]
-                                 or (lemma == "call" and any(c.lower_ == "off" for c in t.children))):
+        elif t is not trigger and (lemma in cues["cancel"] or lemma in cues["negation_verbs"]
+                                   or (lemma == "call" and any(c.lower_ == "off" for c in t.children))):
+            # (a verb listed in both tables, such as "fail", negates once, not twice)
             negated = not negated
         if tense is None and t is chain[-1] and _past(t):
             tense = "past"
@@ -241,7 +242,7 @@ def assess(trigger) -> Assessment:
                     negated = not negated
                 else:
                     bump(effect)
-            if rel in ("dobj", "xcomp") and steps < 2 and (
+            elif rel in ("dobj", "xcomp") and steps < 2 and (
                 lemma in cues["cancel"] or lemma in cues["negation_verbs"]
                 or (lemma == "call" and any(c.lower_ == "off" for c in node.children))
             ):

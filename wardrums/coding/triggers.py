@@ -303,9 +303,14 @@ def _sources(tok, entry: lexicon.Trigger, consumed) -> list:
     if entry.pos == "VERB" and _is_passive(tok):
         return _cause_source(tok)
     if entry.pos == "NOUN":
-        verb = _governing_verb(tok)
-        if verb is not None and tok.dep_ in ("dobj", "attr"):
+        # "launched a *mediation* effort": a noun modifying the object names the act too
+        noun = tok.head if tok.dep_ == "compound" and tok.head.pos_ in _NOUN_POS else tok
+        verb = _governing_verb(noun)
+        if verb is not None and noun.dep_ in ("dobj", "attr"):
             subj = [c for c in verb.children if c.dep_ == "nsubj"]
+            if not subj and not _is_passive(verb):
+                inherited = _inherited_subject(verb)  # "is willing to provide a loan"
+                subj = [inherited] if inherited is not None else []
             return subj
     return []
 
@@ -369,7 +374,9 @@ def _cause_words(tok) -> set[str]:
                   g.lemma_.lower() in lexicon.word_set("hazards") and not g.lower_.endswith("ing"))]
     if _is_passive(tok) or _reduced_passive(tok):
         heads += _prep_objects(tok, "by")
-        for c in tok.children:
+        # "were killed and injured *after an earthquake rocked*": the clause may hang on a
+        # conjoined harm verb
+        for c in [*tok.children, *(g for k in tok.conjuncts for g in k.children)]:
             if c.dep_ == "advcl" and any(m.dep_ in ("mark", "advmod") and m.lower_ in _CAUSE_MARKS
                                          for m in c.children):
                 heads += [g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")]
@@ -454,17 +461,40 @@ def harm_by_hazard(doc) -> bool:
 # bombing*", "offered condolences *over the attack*", "paid respects *to a soldier killed*".
 # The sentence reports the statement (CAMEO 01: claim responsibility, express sympathy), not
 # the event, which was reported before; events inside the topic are not coded again here.
+# Denials and feelings have topics too: "denied involvement *in the cyber attack*",
+# "rejected accusations *of genocide*", "expressed concern *about the fighting*".
+_FEELING_PREPS = ("about", "over", "at", "regarding", "for", "on")
 _TOPIC_NOUNS = {"responsibility": ("for",), "credit": ("for",),
                 "condolence": ("for", "over", "on", "to"), "sympathy": ("for", "over", "on", "to"),
-                "respect": ("to",), "tribute": ("to",)}
+                "respect": ("to",), "tribute": ("to",),
+                "involvement": ("in",), "role": ("in",), "complicity": ("in",),
+                "accusation": ("of", "about", "over"), "allegation": ("of", "about", "over"),
+                "charge": ("of",), "claim": ("of", "about"),
+                **dict.fromkeys(("concern", "alarm", "outrage", "shock", "sorrow", "grief",
+                                 "regret", "dismay", "pessimism", "optimism", "anger"),
+                                _FEELING_PREPS)}
 _TOPIC_VERBS = {"claim", "take", "accept", "admit", "bear", "express", "offer", "extend",
-                "convey", "send", "pay", "voice"}
+                "convey", "send", "pay", "voice", "deny", "reject", "dismiss", "refute", "rebut"}
+# Verbs whose object is an event that is only the statement's topic: "condemned the attack".
+_TOPIC_OBJECT_VERBS = {"condemn", "denounce", "deplore", "decry", "mourn", "lament"}
+# Legal acts whose "for X" is the charge, an alleged earlier act rather than a new event:
+# "arrested *for collaborating with* a terrorist group", "jailed *for* the bombing".
+_CHARGE_VERBS = {"arrest", "detain", "charge", "convict", "sentence", "jail", "imprison",
+                 "indict", "prosecute", "book", "punish", "fine", "execute", "hang"}
 
 
 def statement_topics(doc) -> set[int]:
     """Indices of tokens inside the topic of a statement about an event (see _TOPIC_NOUNS)."""
     out: set[int] = set()
     for tok in doc:
+        if tok.dep_ == "dobj" and tok.head.lemma_.lower() in _TOPIC_OBJECT_VERBS:
+            out.update(t.i for t in tok.subtree)
+            continue
+        if tok.lemma_.lower() in _CHARGE_VERBS and tok.pos_ in _VERB_POS:
+            for c in tok.children:
+                if c.dep_ == "prep" and c.lower_ == "for":
+                    out.update(t.i for t in c.subtree)
+            continue
         preps = _TOPIC_NOUNS.get(tok.lemma_.lower())
         if preps is None or tok.dep_ not in ("dobj", "nsubjpass") \
                 or tok.head.lemma_.lower() not in _TOPIC_VERBS:
@@ -497,4 +527,6 @@ def find_triggers(doc) -> list[TriggerMatch]:
             ))
             break
     consumed = {m.consumed for m in matches if m.consumed is not None}
-    return [m for m in matches if m.token.i not in consumed]
+    # the object an entry consumed, with the nouns that modify it ("expelled *aid* workers")
+    return [m for m in matches if m.token.i not in consumed
+            and not (m.token.dep_ == "compound" and m.token.head.i in consumed)]

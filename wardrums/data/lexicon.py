@@ -139,6 +139,8 @@ class PloverCategory:
     intensity: float
     description: str
     modes: tuple[PloverMode, ...]
+    intent: Coding | None = None  # the act promised or expected (CAMEO 03x)
+    refusal: Coding | None = None  # the act announced as not going to happen (CAMEO 12x)
 
     @property
     def mode_names(self) -> frozenset[str]:
@@ -325,7 +327,8 @@ def plover() -> dict[str, PloverCategory]:
         where = f"category {code}"
         if not isinstance(spec, dict):
             raise _fail(f, where, "must be a mapping")
-        extra = set(spec) - {"cameo_root", "quad_class", "intensity", "description", "modes"}
+        extra = set(spec) - {"cameo_root", "quad_class", "intensity", "description", "modes",
+                             "intent", "refusal"}
         if extra:
             raise _fail(f, where, f"unknown field(s) {sorted(extra)}")
         root = spec.get("cameo_root")
@@ -392,8 +395,25 @@ def plover() -> dict[str, PloverCategory]:
             intensity=intensity,
             description=desc.strip(),
             modes=tuple(modes),
+            intent=_stated_coding(f, where, spec.get("intent"), "intent", ("03",)),
+            refusal=_stated_coding(f, where, spec.get("refusal"), "refusal", ("12",)),
         )
     return out
+
+
+def _stated_coding(f: str, where: str, value: Any, field: str,
+                   roots: tuple[str, ...]) -> Coding | None:
+    """The optional ``intent``/``refusal`` coding of a category: {cameo, intensity}."""
+    if value is None:
+        return None
+    if not isinstance(value, dict) or set(value) != {"cameo", "intensity"}:
+        raise _fail(f, where, f"{field} must be a mapping with exactly cameo and intensity")
+    cameo = value["cameo"]
+    if not isinstance(cameo, str) or not _CAMEO.match(cameo) or cameo[:2] not in roots:
+        raise _fail(f, where, f"{field} cameo must be a 2-4 digit code under CAMEO "
+                              f"{'/'.join(roots)}, got {cameo!r}")
+    return Coding(cameo=cameo, cameo_root=cameo[:2], quad_class=quad_class_for(cameo),
+                  intensity=_number(f, where, value["intensity"], f"{field} intensity"))
 
 
 # --------------------------------------------------------------------------- triggers.yaml

@@ -1,0 +1,186 @@
+"""What a sentence reports when it talks about an act: capture of ground, denials,
+condemnations, promises and refusals, failures, and acts that are only background."""
+
+from __future__ import annotations
+
+import pytest
+
+import wardrums
+
+PUB = "2024-05-14"
+
+
+def _code(text: str):
+    return wardrums.code(text, published=PUB)
+
+
+def _types(text: str) -> set[str]:
+    return {e.event_type for e in _code(text)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Government troops captured two rebel camps in the hills over the weekend.",
+        "Islamist fighters seized the town of Kidal on Tuesday.",
+        "The army took full control of the village after heavy fighting.",
+        "The army recaptured Palmyra from the Islamic State.",
+        "Government forces regained control of the district on Friday.",
+        "Rebels retook the airport late on Sunday.",
+    ],
+)
+def test_capturing_ground_is_military_occupation(text):
+    occupy = [e for e in _code(text) if e.event_type == "ASSAULT" and e.mode == "occupy"]
+    assert occupy, text
+    assert occupy[0].cameo_root == "19" and occupy[0].quad_class == 4
+    assert not any(e.event_type == "COERCE" and e.evidence.trigger == occupy[0].evidence.trigger
+                   for e in _code(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "mode"),
+    [
+        ("Police captured the robber in Lagos.", "arrest"),
+        ("Iran seized a British tanker in the Strait of Hormuz.", "seize"),
+        ("Police seized 40 kilograms of heroin at the port.", None),
+    ],
+)
+def test_capturing_people_or_goods_is_not_occupation(text, mode):
+    evs = _code(text)
+    assert not any(e.mode == "occupy" for e in evs)
+    if mode:
+        assert any(e.event_type == "COERCE" and e.mode == mode for e in evs)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Chinese government has rejected accusations by the United States of genocide in Xinjiang.",
+        "North Korea again denied involvement in the cyber attack against Sony Pictures.",
+        "The ministry dismissed allegations that its troops had shelled the village.",
+    ],
+)
+def test_denying_an_accusation_is_a_statement_not_the_act(text):
+    evs = _code(text)
+    deny = [e for e in evs if e.event_type == "REJECT" and e.mode == "deny"]
+    assert deny, text
+    assert deny[0].cameo_root == "01" and deny[0].quad_class == 1
+    # what the accusation alleges is the statement's topic, not an event of this sentence
+    assert not {"ASSAULT", "COERCE", "ACCUSE"} & {e.event_type for e in evs}
+
+
+def test_the_accuser_is_the_target_of_a_denial():
+    (deny,) = [e for e in _code("China rejected accusations by the United States of spying.")
+               if e.mode == "deny"]
+    assert [a.country for a in deny.source] == ["CHN"]
+    assert [a.country for a in deny.target] == ["USA"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "President Putin condemned the terrorist attack carried out hours ago.",
+        "The UN envoy expressed concern about the latest escalation of hostilities in Gaza.",
+        "The foreign minister voiced outrage over the bombing of the hospital.",
+    ],
+)
+def test_condemning_or_worrying_about_an_attack_is_not_an_attack(text):
+    assert "ASSAULT" not in _types(text)
+
+
+def test_reporting_an_attack_still_codes_it():
+    assert "ASSAULT" in _types("Gunmen attacked a police post in the north on Monday.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The United States and South Korea failed to sign a free-trade deal.",
+        "The two sides failed to reach agreement on a prisoner exchange.",
+    ],
+)
+def test_failing_to_agree_is_no_agreement(text):
+    evs = _code(text)
+    assert not any(e.event_type == "AGREE" and e.polarity == "positive" for e in evs)
+
+
+def test_calling_off_a_strike_negates_it():
+    strikes = [e for e in _code("The union called off the strike on Monday.")
+               if e.event_type == "PROTEST"]
+    assert strikes and all(e.polarity == "negative" for e in strikes)
+
+
+@pytest.mark.parametrize(
+    ("text", "category", "root"),
+    [
+        ("Farc has said it will release the captured sergeant next week.", {"CONCEDE", "RETREAT"}, "03"),
+        ("Honduras is willing to withdraw its troops from the border zone.", {"RETREAT"}, "03"),
+        ("Israel will not release the prisoners.", {"CONCEDE", "RETREAT"}, "12"),
+        ("Hungary says it will not accept any asylum seekers.", {"AID"}, "12"),
+    ],
+)
+def test_promised_or_refused_cooperation_takes_cameo_intent_or_reject(text, category, root):
+    evs = [e for e in _code(text) if e.event_type in category]
+    assert evs, text
+    ev = evs[0]
+    assert ev.modality in ("predicted", "hypothetical")
+    assert ev.cameo_root == root
+    assert ev.quad_class == (1 if root == "03" else 3)
+
+
+def test_cooperation_that_happened_keeps_its_own_code():
+    (ev,) = [e for e in _code("Israel released 20 Palestinian prisoners on Sunday.")
+             if e.event_type in ("CONCEDE", "RETREAT")]
+    assert ev.modality == "asserted" and ev.cameo_root == "08"
+
+
+def test_a_threatened_attack_keeps_its_conflict_code():
+    evs = [e for e in _code("Russia will attack Ukraine, the minister warned.")
+           if e.event_type == "ASSAULT"]
+    assert all(e.cameo_root in ("18", "19", "20") for e in evs)
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("The UN withdrew peacekeepers from one of its stations along the border.", "SANCTION"),
+        ("The government expelled humanitarian aid workers from the region.", "SANCTION"),
+        ("The United States withdrew its troops from Syria.", "RETREAT"),
+    ],
+)
+def test_withdrawing_a_mission_reduces_relations_withdrawing_troops_is_retreat(text, category):
+    evs = _code(text)
+    assert category in {e.event_type for e in evs}
+    assert "AID" not in {e.event_type for e in evs}  # "aid workers" are the object, not aid
+
+
+def test_suspending_aid_deliveries_is_a_sanction_not_aid():
+    types = _types("The United Nations has suspended aid deliveries in Borno State.")
+    assert "SANCTION" in types and "AID" not in types
+
+
+def test_the_charge_of_an_arrest_is_not_a_new_event():
+    types = _types("The opposition leader was arrested for collaborating with a terrorist group.")
+    assert "COERCE" in types and "COOPERATE" not in types
+
+
+def test_a_noun_modifying_the_object_takes_the_verb_subject():
+    (ev,) = [e for e in _code("Kuwait launched a mediation effort between the two parties.")
+             if e.event_type == "CONSULT"]
+    assert [a.country for a in ev.source] == ["KWT"]
+
+
+def test_ending_mediation_halts_talks():
+    evs = _code("France ended mediation efforts with the striking truckers on Thursday.")
+    assert any(e.event_type == "SANCTION" and e.mode == "halt-talks" for e in evs)
+
+
+def test_a_quake_toll_is_no_attack_even_on_a_conjoined_verb():
+    text = ("As many as 55 people were killed and 150 were injured after a strong earthquake "
+            "rocked the island.")
+    assert "ASSAULT" not in _types(text)
+
+
+def test_explosions_are_no_doers():
+    for ev in _code("Two large explosions hit the city of Beirut on Tuesday."):
+        assert all("explosion" not in a.name.lower() for a in (*ev.source, *ev.target))
