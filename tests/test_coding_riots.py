@@ -42,3 +42,45 @@ def test_crowd_arson_is_a_riot(text):
 def test_armed_or_unknown_arson_stays_destruction(text):
     ev = _main(text)
     assert (ev.event_type, ev.mode) == ("COERCE", "destroy")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Members of two local groups clashed over a land dispute in the village on Sunday.",
+        "Supporters of the two rival candidates clashed outside the polling station.",
+    ],
+)
+def test_a_clash_of_unknown_unarmed_groups_is_a_riot(text):
+    evs = wardrums.code(text, published="2024-03-08")
+    assert any(e.event_type == "PROTEST" and e.mode == "riot" for e in evs)
+    assert not any(e.event_type == "ASSAULT" and e.mode == "armed-clash" for e in evs)
+
+
+def test_a_clash_with_an_armed_side_stays_fighting():
+    evs = wardrums.code("Troops clashed with militants near the border on Sunday.",
+                        published="2024-03-08")
+    assert any(e.event_type == "ASSAULT" for e in evs)
+    assert not any(e.event_type == "PROTEST" for e in evs)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police fired tear gas and rubber bullets at the crowd in the old city on Friday.",
+        "Police used water cannon to disperse the students outside parliament.",
+    ],
+)
+def test_force_to_disperse_a_crowd_implies_a_protest_that_outranks_it(text):
+    evs = wardrums.code(text, published="2024-03-08")
+    protests = [e for e in evs if e.event_type == "PROTEST"]
+    force = [e for e in evs if e.event_type == "ASSAULT" and e.mode == "crowd-control"]
+    assert protests and force
+    assert protests[0].target and protests[0].target[0].sector == "COP"
+    assert max(e.confidence for e in protests) > max(e.confidence for e in force)
+
+
+def test_no_protest_is_implied_by_force_against_an_armed_group():
+    evs = wardrums.code("Police fired tear gas at militants holed up in the mosque.",
+                        published="2024-03-08")
+    assert not any(e.event_type == "PROTEST" and e.mode == "demonstrate" for e in evs)

@@ -184,3 +184,58 @@ def test_a_quake_toll_is_no_attack_even_on_a_conjoined_verb():
 def test_explosions_are_no_doers():
     for ev in _code("Two large explosions hit the city of Beirut on Tuesday."):
         assert all("explosion" not in a.name.lower() for a in (*ev.source, *ev.target))
+
+
+@pytest.mark.parametrize(
+    ("text", "mode", "root", "source", "target"),
+    [
+        ("Russia says Israel must end its air strikes on Syria.", "demand", "10", "RUS", "ISR"),
+        ("The EU said Turkey should respect the rights of journalists.", None, "02", None, "TUR"),
+        ("Iran's foreign minister defended Tehran's position, saying Washington needs to take "
+         "the first step.", "demand", "10", "IRN", "USA"),
+    ],
+)
+def test_a_reported_obligation_is_a_demand_or_an_appeal(text, mode, root, source, target):
+    reqs = [e for e in _code(text) if e.event_type == "REQUEST"]
+    assert reqs, text
+    ev = reqs[0]
+    assert ev.mode == mode and ev.cameo_root == root
+    assert ev.modality == "asserted" and ev.polarity == "positive"
+    if source:
+        assert [a.country for a in ev.source] == [source]
+    assert target in [a.country for a in ev.target]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The minister said the economy must grow faster.",  # no actor is asked
+        "Analysts say China must act soon.",  # no speaker the coder can name
+        "Turkey must respect the rights of journalists.",  # nobody reports it
+    ],
+)
+def test_no_demand_without_an_asked_actor_and_a_speaker(text):
+    assert not any(e.event_type == "REQUEST" and e.mode == "demand" for e in _code(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "category", "mode"),
+    [
+        ("Hackers linked to the Chinese government launched cyber-attacks on 141 firms.",
+         "COERCE", "cyber"),
+        ("Russia launched cyber warfare against the United Kingdom.", "COERCE", "cyber"),
+        ("Russia has strengthened its forces in Crimea.", "MOBILIZE", "troops"),
+        ("Israeli troops remained on alert along the northern border.", "MOBILIZE", "alert"),
+        ("A city court found the former minister guilty of embezzlement.", "COERCE", "arrest"),
+        ("The army discovered an underground depot containing weapons and ammunition.",
+         "COERCE", "seize"),
+        ("At least 100 kg of explosives were discovered near the farms.", "COERCE", "seize"),
+    ],
+)
+def test_more_ways_of_saying_an_act(text, category, mode):
+    assert any(e.event_type == category and e.mode == mode for e in _code(text)), text
+
+
+def test_a_cyber_attack_is_not_an_armed_clash():
+    assert not any(e.event_type == "ASSAULT" for e in _code(
+        "Hackers linked to the Chinese government launched cyber-attacks on 141 firms."))

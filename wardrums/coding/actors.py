@@ -9,7 +9,11 @@ Resolution is a cascade, tried in this order for the head of each conjunct:
    country from a modifier (demonym, "Russia's", "of Russia"), else the article's focus country;
 4. a PERSON entity → the article's people registry (full name or bare surname), else a title
    pattern ("Russian Foreign Minister Sergei Lavrov" → RUS GOV), which is then registered;
-5. another named entity → an actor with its name and no known country.
+5. another named entity → an actor with its name: a place with its GeoNames country, an
+   organisation or group with the article's focus country (an unlisted local body).
+
+A name several countries' bodies share ("Congress") is the focus country's body, and a group
+the knowledge base gives no country (ISIS, al-Qaeda) takes the focus country it operates in.
 """
 
 from __future__ import annotations
@@ -122,6 +126,15 @@ _GENERIC_INSTITUTION_WORDS = {"congress", "senate", "parliament", "cabinet", "as
 # A modifier naming a non-state group overrides the head's sector: "separatist forces",
 # "rebel fighters", "opposition lawmakers" are not the state's army or legislature.
 _OVERRIDING_SECTORS = {"REB", "UAF", "CRM", "OPP", "PTY"}
+# Last words of organisation names, English and South Asian ("Ekta Manch", "Kisan Sangh"):
+# a PERSON entity ending in one is an organisation the NER mistook.
+_ORG_WORDS = {"manch", "morcha", "sangh", "sangha", "samiti", "samithi", "sabha", "sena",
+              "parishad", "tehreek", "tehrik", "union", "front", "party", "committee", "league",
+              "council", "federation", "association", "forum", "movement", "alliance",
+              "organisation", "organization", "society", "coalition", "brigade", "army"}
+# Sectors of people nouns (leader, activist, worker, supporter) that a named party or armed
+# group modifying them overrides.
+_MEMBER_SECTORS = {"GOV", "CVL", "LAB", "NGO"}
 # Modifiers that say an unnamed group is foreign, so it is not the story's own country.
 _FOREIGN_MODIFIERS = {"western", "foreign", "international", "european", "arab", "gulf",
                       "african", "asian", "regional", "world", "global", "allied", "outside"}
@@ -140,6 +153,12 @@ def _sector_of(head) -> str | None:
         if phrase in nouns:
             return nouns[phrase]
         phrase = f"{c.lemma_.lower()} {lemma}"
+        if phrase in nouns:
+            return nouns[phrase]
+    doc = head.doc
+    if head.i >= 2 and doc[head.i - 1].text == "-" and not doc[head.i - 1].whitespace_:
+        # "sub-inspector", which the parser may split into three words of their own
+        phrase = f"{doc[head.i - 2].lower_}-{lemma}"
         if phrase in nouns:
             return nouns[phrase]
     if lemma in nouns:
@@ -161,16 +180,25 @@ def _title_sector(tokens: list) -> str | None:
     return best[1] if best else None
 
 
-def _country_in(tokens: list, sv: SentenceView, on) -> Entry | None:
+def _country_in(tokens: list, sv: SentenceView, on, focus: str | None = None) -> Entry | None:
     for t in tokens:
         m = sv.mention_at(t.i)
         if m is None:
             continue
-        e = m.best(on)
+        e = _local(m, m.best(on), focus)
         if e.kind in {"country", "capital", "demonym", "nickname", "igo", "institution", "place"}:
             if e.country:
                 return e
     return None
+
+
+def _local(m: Mention, entry: Entry, focus: str | None) -> Entry:
+    """``entry``, or the focus country's body of the same name when other countries' bodies
+    share it ("Congress leaders" in an Indian story: the Indian National Congress's)."""
+    if focus and entry.kind == "institution" and entry.country != focus:
+        return next((e for e in m.entries if e.kind == "institution" and e.country == focus),
+                    entry)
+    return entry
 
 
 # Nouns that name an act, a cause or a plan, never a doer: "two large *explosions* hit the
@@ -206,7 +234,8 @@ def resolve(head, sv: SentenceView, ctx: ArticleContext, *, generic: bool = Fals
         ):
             out.append(actor)
 
-    shared = _country_in([t for t in np_tokens(head) if t.i < head.i], sv, ctx.published)
+    shared = _country_in([t for t in np_tokens(head) if t.i < head.i], sv, ctx.published,
+                         ctx.focus_country)
     for n, h in enumerate(heads):
         actor = _resolve_one(h, sv, ctx)
         if actor is None and generic and h.pos_ in ("NOUN", "PROPN") and h.ent_type_ not in (
@@ -222,7 +251,8 @@ def resolve(head, sv: SentenceView, ctx: ArticleContext, *, generic: bool = Fals
             actor = Actor(text=text, name=text, country=country, sector=None,
                           start=start, end=end)
         if n and shared is not None and actor is not None and h.pos_ == "NOUN" and \
-                _country_in([t for t in np_tokens(h) if t.i != h.i], sv, ctx.published) is None:
+                _country_in([t for t in np_tokens(h) if t.i != h.i], sv, ctx.published,
+                            ctx.focus_country) is None:
             actor = replace(actor, country=shared.country, name=f"{shared.name} {h.lemma_}")
         add(actor)
         if actor is not None:
@@ -256,11 +286,22 @@ def _resolve_one(h, sv: SentenceView, ctx: ArticleContext) -> Actor | None:
         elif entry.kind == "place":
             actor = actor_from_entry(entry, sv, span_tokens, sector="CVL")
         elif (entry.kind == "institution" and m.end - m.start == 1 and ctx.focus_country
-              and entry.country != ctx.focus_country and h.pos_ == "PROPN"
+              and entry.country != ctx.focus_country
               and h.lower_ in _GENERIC_INSTITUTION_WORDS):
-            # a bare "Congress" in an Indian story is not the US Congress
-            actor = replace(actor_from_entry(entry, sv, span_tokens, sector=None),
-                            name=h.text, country=ctx.focus_country, kb_id=None)
+            # a bare "Congress" in an Indian story is not the US Congress: the focus country's
+            # body of that name (institutions.yaml shared_names), else an unnamed one
+            local = next((e for e in m.entries if e.country == ctx.focus_country), None)
+            if local is not None:
+                actor = actor_from_entry(local, sv, span_tokens)
+            elif h.pos_ == "PROPN":
+                actor = replace(actor_from_entry(entry, sv, span_tokens, sector=None),
+                                name=h.text, country=ctx.focus_country, kb_id=None)
+            else:
+                actor = actor_from_entry(entry, sv, span_tokens)
+        elif entry.kind == "institution" and entry.country is None and ctx.focus_country:
+            # a transnational group (ISIS, al-Qaeda) in a story about one country: the country
+            # it operates in, as ACLED codes it ("Islamic State (Bangladesh)")
+            actor = replace(actor_from_entry(entry, sv, span_tokens), country=ctx.focus_country)
         else:
             actor = actor_from_entry(entry, sv, span_tokens)
         _register(ctx, entry.kind, actor, h)
@@ -269,7 +310,8 @@ def _resolve_one(h, sv: SentenceView, ctx: ArticleContext) -> Actor | None:
     sector = _sector_of(h)
     if sector is not None and h.ent_type_ != "PERSON":
         modifiers = [t for t in tokens if t.i != h.i] + _of_objects(h)
-        entry = _country_in(modifiers, sv, on) or _possessor_country(h, sv, ctx)
+        entry = _country_in(modifiers, sv, on, ctx.focus_country) or \
+            _possessor_country(h, sv, ctx)
         if entry is None and h.lemma_.lower() in {"minister", "official", "spokesman",
                                                   "spokeswoman", "spokesperson", "president",
                                                   "leader", "diplomat", "envoy", "ambassador"}:
@@ -278,6 +320,9 @@ def _resolve_one(h, sv: SentenceView, ctx: ArticleContext) -> Actor | None:
                 return replace(prev, text=h.text, start=sv.offset + h.idx,
                                end=sv.offset + h.idx + len(h.text))
         start, end, text = _char_span(sv, tokens)
+        if entry is not None and entry.kind == "institution" and \
+                entry.sector in _OVERRIDING_SECTORS and sector in _MEMBER_SECTORS:
+            sector = entry.sector  # "Congress leaders", "BJP activists": the party's people
         if entry is not None:
             country, name = entry.country, f"{entry.name} {h.lemma_}".strip()
         elif sector in DOMESTIC_SECTORS and ctx.focus_country and not any(
@@ -301,7 +346,15 @@ def _resolve_one(h, sv: SentenceView, ctx: ArticleContext) -> Actor | None:
         mods = [t for t in tokens if ent is None or not (ent.start <= t.i < ent.end)]
         mods += [t for c in h.children if c.dep_ == "appos" for t in np_tokens(c)]
         title_sector = _title_sector(mods)
-        entry = _country_in(mods, sv, on)
+        entry = _country_in(mods, sv, on, ctx.focus_country)
+        if title_sector is None and entry is None and ent is not None and \
+                ent[-1].lower_ in _ORG_WORDS:
+            # an organisation the NER took for a person ("... Ekta Manch", "... Morcha"):
+            # an unlisted local body, so the story's country
+            actor = Actor(text=text, name=full, country=ctx.focus_country, sector=None,
+                          start=start, end=end)
+            ctx.remember("org", actor)
+            return actor
         actor = Actor(text=text, name=full, country=entry.country if entry else None,
                       sector=title_sector, start=start, end=end)
         if title_sector is not None or entry is not None:
@@ -311,19 +364,32 @@ def _resolve_one(h, sv: SentenceView, ctx: ArticleContext) -> Actor | None:
         return actor
     # 4b. any noun with a country modifier: "China's Western Theatre Command", "Israeli aircraft"
     if h.pos_ in ("NOUN", "PROPN"):
-        entry = _country_in([t for t in tokens if t.i != h.i] + _of_objects(h), sv, on)
+        entry = _country_in([t for t in tokens if t.i != h.i] + _of_objects(h), sv, on,
+                            ctx.focus_country)
         if entry is not None:
             start, end, text = _char_span(sv, tokens)
             actor = Actor(text=text, name=f"{entry.name} {h.lemma_}", country=entry.country,
                           sector=None, start=start, end=end)
             ctx.remember("group" if h.tag_ in ("NNS", "NNPS") else "org", actor)
             return actor
-    # 5. other named entities
-    if h.ent_type_ in {"ORG", "GPE", "NORP", "FAC"}:
+    # 5. other named entities: a place the gazetteer lacks is looked up among GeoNames towns
+    # ("Sibi" → PAK); an organisation, group or facility the knowledge base lacks, named in a
+    # story about one country, is that country's ("the Haryana parents' forum", "Fulanis")
+    if h.ent_type_ in {"ORG", "GPE", "NORP", "FAC", "LOC"}:
         ent = next((e for e in sv.doc.ents if e.start <= h.i < e.end), None)
         toks = [t for t in ent] if ent is not None else [h]
         start, end, text = _char_span(sv, toks)
-        actor = Actor(text=text, name=text, country=None, sector=None, start=start, end=end)
+        country = None
+        if h.ent_type_ in ("GPE", "LOC"):
+            from wardrums.coding import geo
+
+            prefer = (ctx.focus_country,) if ctx.focus_country else ()
+            place = geo.lookup(text, prefer=prefer) or geo.lookup(h.text, prefer=prefer)
+            # a locality too small for GeoNames lies in the story's country
+            country = place.country_iso3 if place is not None else ctx.focus_country
+        else:
+            country = ctx.focus_country
+        actor = Actor(text=text, name=text, country=country, sector=None, start=start, end=end)
         ctx.remember("org", actor)
         return actor
     return None

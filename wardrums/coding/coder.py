@@ -25,6 +25,7 @@ from wardrums.coding import actors as actor_mod
 from wardrums.coding import dates as date_mod
 from wardrums.coding import hybrid
 from wardrums.coding.actors import ArticleContext, SentenceView
+from wardrums.coding.demands import find_reported_demands
 from wardrums.coding.gazetteer import gazetteer
 from wardrums.coding.modality import assess
 from wardrums.coding.places import locate
@@ -133,6 +134,10 @@ _MONTH_DATE = re.compile(
 )
 
 
+# A reported obligation ("X said Y must ...") is a demand with no trigger word of its own.
+_OBLIGATION = re.compile(r"\b(?:must|should|needs? to|ha(?:s|ve) to)\b", re.IGNORECASE)
+
+
 def select_sentences(sentences: list[SentenceSpan]) -> list[bool]:
     """Stage 2: which sentences can hold an event (or introduce a titled person)."""
     forms = prefilter_forms()
@@ -140,7 +145,9 @@ def select_sentences(sentences: list[SentenceSpan]) -> list[bool]:
     keep = []
     for s in sentences:
         words = set(_WORD.findall(_MONTH_DATE.sub(" ", s.text).lower()))
-        keep.append(forms.admits(words) or bool(titled.search(s.text)))
+        words |= {part for w in words if "-" in w for part in w.split("-") if part}  # cyber-attacks
+        keep.append(forms.admits(words) or bool(titled.search(s.text))
+                    or bool(_OBLIGATION.search(s.text)))
     return keep
 
 
@@ -173,9 +180,7 @@ def _focus_country(nlp, sentences: list[SentenceSpan], lowercase: bool) -> str |
                 else:
                     counts[e.country] += weight
         covered.append(spans)
-    for alike, weight in shared:  # the country the rest of the article names most
-        counts[max(alike, key=lambda c: (counts[c], -alike.index(c)))] += weight
-    known = tuple(counts)
+    known = tuple(dict.fromkeys([*counts, *(c for alike, _ in shared for c in alike)]))
     for n, (s, spans) in enumerate(zip(sentences, covered, strict=True)):
         for start, end, place in geo.find_places(s.text, lowercase=lowercase, prefer=known):
             if place.country_iso3 and not any(a < end and start < b for a, b in spans):
@@ -184,6 +189,12 @@ def _focus_country(nlp, sentences: list[SentenceSpan], lowercase: bool) -> str |
     for s in sentences:
         for m in cues.pattern.finditer(s.text):
             counts[cues.country[_cue_key(m.group())]] += 1
+    # A name two countries share ("Congress", "Punjab") goes to the one the rest of the
+    # article (names, places and cues) points to; with no lead, to the first listed.
+    for alike, weight in shared:
+        top = max(counts[c] for c in alike)
+        leaders = [c for c in alike if counts[c] == top]
+        counts[leaders[0] if top > 0 and len(leaders) == 1 else alike[0]] += weight
     if not counts:
         return None
     return counts.most_common(1)[0][0]
@@ -350,6 +361,8 @@ def _read(p: _Prepared, docs: list, gz, use_classifier: bool = True) -> list[Eve
                 here.append(ev)
         threats = find_conditional_threats(doc, matches, sv, p.ctx)
         here.extend(_threat_events(threats, sent, sv, p.ctx, p.article))
+        here.extend(_demand_events(find_reported_demands(doc, sv, p.ctx), sent, sv, p.ctx,
+                                   p.article))
         per_sentence.append((sent, doc, sv, here))
         p.ctx.mishap = p.ctx.mishap or harm_by_hazard(doc) or _mishap_words(doc)
     if use_classifier:
@@ -390,11 +403,39 @@ def _crowd_readings(events: list[Event], ctx: ArticleContext) -> list[Event]:
         out.extend(_riot_reading(ev))
     protest = any(ev.event_type == "PROTEST" and ev.polarity == "positive"
                   and ev.modality in ("asserted", "alleged") for ev in out)
+    if not protest:
+        forced = sorted((ev for ev in out if _controls_a_crowd(ev)), key=lambda e: not e.target)
+        if forced:  # the act that names the crowd says best who protested
+            out.append(replace(_implied_protest(forced[0], ctx),
+                               confidence=max(e.confidence for e in forced)))
+            protest = True
     if protest:
         out = [replace(ev, confidence=round(max(0.05, ev.confidence - CROWD_CONTROL_YIELD), 3))
                if ev.event_type == "ASSAULT" and ev.mode == "crowd-control" else ev
                for ev in out]
     return out
+
+
+def _controls_a_crowd(ev: Event) -> bool:
+    """Tear gas, baton charges or a crackdown on a crowd that happened."""
+    crowd_force = (ev.event_type == "ASSAULT" and ev.mode == "crowd-control") or (
+        ev.event_type == "COERCE" and ev.mode == "repress")
+    return crowd_force and ev.polarity == "positive" and ev.modality in ("asserted", "alleged") \
+        and all(a.sector in _CROWD_SECTORS | {None} for a in ev.target)
+
+
+def _implied_protest(ev: Event, ctx: ArticleContext) -> Event:
+    """Force used to disperse a crowd means the crowd had gathered: "police fired tear gas
+    to disperse them" reports a demonstration (ACLED: protest with intervention) even where
+    no protest word is used. The crowd is the force's target, or unnamed protesters."""
+    crowd = ev.target or (Actor(text="", name="protesters", country=ctx.focus_country,
+                                sector="CVL"),)
+    coding = lexicon.plover()["PROTEST"].coding("demonstrate")
+    return replace(ev, event_type="PROTEST", mode="demonstrate", cameo_root=coding.cameo_root,
+                   quad_class=coding.quad_class, intensity=float(coding.intensity),
+                   source=crowd, target=ev.source,
+                   event_id=make_event_id(ev.article_id, "PROTEST", ev.evidence.trigger_start,
+                                          ev.evidence.start, crowd, ev.source))
 
 
 # Crowds and the politically mobilised, whose arson and vandalism is rioting ("party
@@ -430,7 +471,9 @@ def _clash_reading(ev: Event) -> list[Event]:
     sides = (*ev.source, *ev.target)
     if any(a.sector in _ARMED_SECTORS for a in sides):
         return [ev]
-    crowd = tuple(a for a in sides if a.sector in _CROWD_SECTORS)
+    # a side the knowledge files cannot place ("two groups", "members of the BJP and VHP",
+    # "villagers of both communities") is a crowd too: armed sides are named as such
+    crowd = tuple(a for a in sides if a.sector in _CROWD_SECTORS or (a.sector is None and a.text))
     if not crowd:
         return [ev]
     police = tuple(a for a in sides if a.sector == "COP")
@@ -764,6 +807,14 @@ def _threat_events(threats, sent: SentenceSpan, sv: SentenceView, ctx: ArticleCo
                           "positive", speaker.text if speaker else None, None,
                           0.6 if t.target else 0.45, sent, sv, ctx, article))
     return out
+
+
+def _demand_events(demands, sent: SentenceSpan, sv: SentenceView, ctx: ArticleContext,
+                   article: Article) -> list[Event]:
+    cat = lexicon.plover()["REQUEST"]
+    return [_build("REQUEST", d.mode, cat.coding(d.mode), d.modal, d.source, d.target,
+                   "asserted", "positive", sv.speaker.text if sv.speaker else None, None,
+                   0.55, sent, sv, ctx, article) for d in demands]
 
 
 def _confidence(match: TriggerMatch, source, target, ctx: ArticleContext) -> float:

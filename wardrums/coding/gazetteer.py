@@ -98,6 +98,15 @@ class Gazetteer:
                       sector=inst.sector, kb_id=inst.kb_id)
             for phrase in (inst.name, *inst.aliases):
                 self._add(phrase, e)
+        # a name other countries' bodies share ("Congress"): every body under it, the owner
+        # first; the resolver picks the focus country's
+        shared = knowledge.shared_names()
+        for inst in knowledge.institutions():
+            for phrase in (inst.name, *inst.aliases):
+                for body in shared.get(phrase.lower(), ()):
+                    self._add(phrase, Entry(kind="institution", name=body.name,
+                                            country=body.country, sector=body.sector,
+                                            kb_id=body.kb_id))
         for igo in knowledge.igos():
             e = Entry(kind="igo", name=igo.name, country=igo.code, sector=igo.sector,
                       kb_id=igo.kb_id)

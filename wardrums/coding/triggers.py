@@ -51,18 +51,31 @@ def _is_passive(tok) -> bool:
 
 _QUANTITY_HEADS = {"thousand", "hundred", "dozen", "score", "number", "group", "handful",
                    "couple", "million", "batch", "contingent", "team", "unit", "crowd", "lot",
-                   "quantity", "amount"}
+                   "quantity", "amount", "kg", "kilogram", "kilo", "gram", "ton", "tonne",
+                   "pound", "round", "cache", "stash", "haul", "consignment", "crate", "box",
+                   "bag", "piece"}
+# Places and parcels named for what they hold: "a depot *containing* weapons" is weapons.
+_CONTAINERS = {"depot", "hideout", "store", "storehouse", "warehouse", "package", "parcel",
+               "bag", "box", "crate", "vehicle", "car", "truck", "bunker", "tunnel", "dump"}
+_CONTAIN_VERBS = {"contain", "hold", "carry", "pack", "store", "stock"}
 _NON_ACTOR_ENTS = {"DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"}
 
 
 def content_head(tok):
-    """The noun that matters in "thousands *of troops*", "a group of *protesters*"."""
+    """The noun that matters in "thousands *of troops*", "a group of *protesters*",
+    "100 kg of *explosives*", "a depot containing *weapons*"."""
     if tok.lemma_.lower() in _QUANTITY_HEADS or tok.pos_ == "NUM":
         for c in tok.children:
             if c.dep_ == "prep" and c.lower_ == "of":
                 objs = [g for g in c.children if g.dep_ == "pobj"]
                 if objs:
-                    return objs[0]
+                    return content_head(objs[0]) if objs[0].i != tok.i else objs[0]
+    if tok.lemma_.lower() in _CONTAINERS:
+        for c in tok.children:
+            if c.dep_ == "acl" and c.lemma_.lower() in _CONTAIN_VERBS:
+                objs = [g for g in c.children if g.dep_ == "dobj"]
+                if objs:
+                    return content_head(objs[0])
     return tok
 
 
@@ -82,6 +95,8 @@ def _object_candidates(tok, entry: lexicon.Trigger) -> list:
         for c in tok.children:
             if c.dep_ in ("ccomp", "xcomp", "oprd"):
                 objs += [g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")]
+                if c.pos_ == "ADJ":  # "found him *guilty*": the predicate of the small clause
+                    objs.append(c)
         return _with_conjuncts(objs)
     objs = [c for c in tok.children if c.dep_ in ("compound", "amod", "nmod")]
     objs += _prep_objects(tok, "of")
@@ -201,6 +216,10 @@ def _governing_verb(tok):
     return None
 
 
+# "police *used* water cannon to disperse them": the object is the means, not the doer.
+_INSTRUMENT_VERBS = {"use", "employ", "deploy", "utilise", "utilize", "fire", "launch"}
+
+
 def _inherited_subject(tok):
     """The actor of a verb without a subject of its own.
 
@@ -222,7 +241,7 @@ def _inherited_subject(tok):
             patients = [c for c in head.children if c.dep_ in ("nsubjpass", "nsubj")]
             if patients:
                 return patients[0]
-        if dep in ("pcomp", "xcomp"):
+        if dep in ("pcomp", "xcomp") and head.lemma_.lower() not in _INSTRUMENT_VERBS:
             objs = [c for c in head.children if c.dep_ == "dobj"]
             if objs:
                 return objs[0]

@@ -7,7 +7,8 @@ Everything here is read from reviewable files shipped in the :mod:`wardrums.data
                        names, aliases, demonyms, capitals (as metonyms) and nicknames
 ``institutions.yaml``  named government bodies, armed groups, parties and media
                        (``institutions:``) and multiword institution nouns that take their
-                       country from a modifier, e.g. "foreign ministry" (``patterns:``)
+                       country from a modifier, e.g. "foreign ministry" (``patterns:``),
+                       and names other countries' bodies share (``shared_names:``)
 ``igos.yaml``          intergovernmental and non-governmental organisations, coded with
                        their own code (``UN``, ``NATO``, ``ICRC``) in place of a country
 ``people.csv``         political leaders with dated roles (one row per role and term)
@@ -67,6 +68,7 @@ __all__ = [
     "places",
     "sector_nouns",
     "sectors",
+    "shared_names",
     "titles",
 ]
 
@@ -293,6 +295,55 @@ def institution_patterns() -> dict[str, str]:
         if noun in out:
             raise ValueError(f"{where}: duplicate pattern {noun!r}")
         out[noun] = sector
+    return out
+
+
+@functools.cache
+def shared_names() -> dict[str, tuple[Institution, ...]]:
+    """Word (lower-case) -> the bodies of other countries that go by it, from ``shared_names:``.
+
+    The word is a name or alias of one institution of ``institutions:`` ("Congress", the US
+    Congress); each body is another country's ("IND" -> the Indian National Congress). A body
+    given by name is that institution; one given as ``{name, sector}`` is new, without kb_id.
+    """
+    fname = "institutions.yaml"
+    block = _institutions_file().get("shared_names")
+    if block is None:
+        return {}
+    if not isinstance(block, dict):
+        raise ValueError(f"{fname}: 'shared_names:' must be a mapping")
+    by_name = {i.name: i for i in institutions()}
+    owner = {p.lower(): i for i in institutions() for p in (i.name, *i.aliases)}
+    iso3 = {c.iso3 for c in countries()}
+    codes = sectors()
+    out: dict[str, tuple[Institution, ...]] = {}
+    key_lines = getattr(block, "key_lines", {})
+    for word, bodies in block.items():
+        where = f"{fname}:{key_lines.get(word, _line(block))}"
+        if not isinstance(word, str) or word.lower() not in owner:
+            raise ValueError(f"{where}: shared_names: {word!r} is no institution's name")
+        if not isinstance(bodies, dict) or not bodies:
+            raise ValueError(f"{where}: shared_names: {word!r} needs a mapping of ISO3 -> body")
+        found: list[Institution] = []
+        for country, body in bodies.items():
+            if country not in iso3:
+                raise ValueError(f"{where}: shared_names: {word}: unknown country {country!r}")
+            if country == owner[word.lower()].country:
+                raise ValueError(f"{where}: shared_names: {word}: {country} owns the name already")
+            if isinstance(body, str):
+                inst = by_name.get(body)
+                if inst is None or inst.country != country:
+                    raise ValueError(f"{where}: shared_names: {word}: {country}: {body!r} is no "
+                                     f"institution of {country}")
+            else:
+                _expect_keys(body, {"name", "sector"}, where)
+                name = _text(body.get("name"), "name", where)
+                sector = _text(body.get("sector"), "sector", where)
+                if sector not in codes:
+                    raise ValueError(f"{where}: shared_names: {name}: unknown sector {sector!r}")
+                inst = Institution(name=name, country=country, sector=sector)
+            found.append(inst)
+        out[word.lower()] = tuple(found)
     return out
 
 
