@@ -46,7 +46,12 @@ def test_no_publication_date_leaves_relative_dates_unknown():
         ("Teachers staged a sit-in to protest against the pay cut.", "PROTEST", dt.date(2017, 10, 11)),
         ("Two soldiers killed in roadside blast.", "ASSAULT", dt.date(2017, 10, 11)),
         ("The opposition has called a general strike.", "PROTEST", dt.date(2017, 10, 11)),
+        # a summary's or headline's simple present tells what already happened
+        ("Air force jets launch strikes on a rebel camp, killing 15.", "ASSAULT", dt.date(2017, 10, 11)),
+        ("Police arrest five over the market bombing.", "COERCE", dt.date(2017, 10, 11)),
         # present and future clauses keep the publication day
+        ("The foreign minister says the government supports the peace plan.", "SUPPORT",
+         dt.date(2017, 10, 12)),  # a stance, not a material act
         ("Students are staging a sit-in to protest against the fee rise.", "PROTEST", dt.date(2017, 10, 12)),
         ("Unions say they will strike to protest against the pension reform.", "PROTEST",
          dt.date(2017, 10, 12)),

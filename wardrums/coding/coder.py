@@ -612,9 +612,25 @@ def _make_event(match: TriggerMatch, sent: SentenceSpan, sv: SentenceView, ctx: 
         # "would not commit to a ceasefire", "refused to sign": a refusal, coded as REJECT
         category, mode, polarity, modality = "REJECT", None, "positive", "asserted"
         coding = lexicon.plover()["REJECT"].coding(None)
+    tense = a.tense
+    if tense is None and coding.quad_class in (2, 4) and _headline_present(match.token):
+        tense = "past"  # "Gunmen kill two in Karachi": a report's simple present is past
     return _build(category, mode, coding, match.token, source, target,
-                  modality, polarity, attributed, a.tense,
+                  modality, polarity, attributed, tense,
                   _confidence(match, source, target, ctx), sent, sv, ctx, article)
+
+
+def _headline_present(tok) -> bool:
+    """The act is told in the simple present ("Air forces launch attacks on ...", "Police
+    arrest five"): headlines and summaries use it for what already happened. Progressive
+    ("are protesting") and present perfect forms are not this."""
+    verb = tok
+    if tok.pos_ not in ("VERB", "AUX"):
+        verb = tok.head if tok.dep_ in ("dobj", "nsubj", "attr") else None
+        if verb is None or verb.pos_ not in ("VERB", "AUX"):
+            return False
+    return verb.tag_ in ("VBP", "VBZ") and verb.lemma_.lower() not in ("be", "have") and not any(
+        c.dep_ in ("aux", "auxpass") for c in verb.children)
 
 
 # ASSAULT modes that are violence whoever did it; an occupation, a blockade or a ceasefire
