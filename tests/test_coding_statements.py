@@ -239,3 +239,36 @@ def test_more_ways_of_saying_an_act(text, category, mode):
 def test_a_cyber_attack_is_not_an_armed_clash():
     assert not any(e.event_type == "ASSAULT" for e in _code(
         "Hackers linked to the Chinese government launched cyber-attacks on 141 firms."))
+
+
+@pytest.mark.parametrize(
+    ("text", "category", "mode"),
+    [
+        ("North Korea has violated a UN ban on ballistic missile tests.", "REJECT", "defy"),
+        ("Somalia's president rejected Kenya's call for talks.", "REJECT", "reject"),
+        ("The United States rolled back tariffs on Chinese goods.", "CONCEDE", "ease-sanctions"),
+        ("The Treasury removed sanctions on five Cuban shipping companies.", "CONCEDE",
+         "ease-sanctions"),
+        ("A UN expert has called for sanctions against military-run companies.", "REQUEST",
+         "demand"),
+        ("Britain is deploying 300 troops to the UN peacekeeping mission in Mali.", "AID",
+         "peacekeeping"),
+        ("Germany provided 6.3 million euros to support projects for refugees.", "AID",
+         "economic"),
+        ("Eritrea has expelled some of the UN peacekeepers.", "SANCTION", "expel-mission"),
+    ],
+)
+def test_the_act_the_sentence_reports(text, category, mode):
+    evs = _code(text)
+    best = max(evs, key=lambda e: e.confidence)
+    assert (best.event_type, best.mode) == (category, mode), [(e.event_type, e.mode) for e in evs]
+
+
+def test_a_rejected_request_is_not_also_coded_as_a_request():
+    assert "REQUEST" not in _types("Somalia's president rejected Kenya's call for talks.")
+
+
+def test_troops_massed_without_a_peace_mission_are_mobilisation():
+    evs = _code("Russia deployed 3,000 troops to the border with Ukraine.")
+    assert any(e.event_type == "MOBILIZE" for e in evs)
+    assert not any(e.event_type == "AID" for e in evs)

@@ -603,6 +603,10 @@ def _make_event(match: TriggerMatch, sent: SentenceSpan, sv: SentenceView, ctx: 
         attributed = a.speaker_text
     category, mode, coding, polarity = entry.category, entry.mode, entry.coding(), a.polarity
     modality = a.modality
+    if category == "MOBILIZE" and mode == "troops" and _PEACEKEEPING.search(sent.text):
+        # "deployed 300 troops to the UN peacekeeping mission": provided, not massed
+        category, mode = "AID", "peacekeeping"
+        coding = lexicon.plover()["AID"].coding("peacekeeping")
     if _territory_taken(match, source):
         # "troops captured two rebel camps", "took control of the town": military occupation
         category, mode = "ASSAULT", "occupy"
@@ -704,6 +708,8 @@ def _police_only(match: TriggerMatch) -> bool:
     return entry.mode == "arrest" and entry.lemma in _POLICE_ONLY_LEMMAS
 
 
+_PEACEKEEPING = re.compile(r"\bpeace-?keep|\b(?:election|ceasefire|truce) (?:observers|monitors)\b",
+                          re.IGNORECASE)
 # Verbs of taking whose COERCE reading (arrest, seizure of goods) becomes military occupation
 # when what is taken is ground.
 _TAKING_MODES = {"seize", "arrest"}
@@ -846,7 +852,7 @@ def _confidence(match: TriggerMatch, source, target, ctx: ArticleContext) -> flo
         score -= 0.1
     if any(a.country == ctx.focus_country and a.name == a.name.lower() for a in (*source, *target)):
         score -= 0.05  # country inferred from the article, not named
-    if _background(match.token):
+    if _background(match.token) or _purpose(match.token):
         score -= 0.15
     return round(min(max(score, 0.05), 0.95), 3)
 
@@ -854,6 +860,17 @@ def _confidence(match: TriggerMatch, source, target, ctx: ArticleContext) -> flo
 # Prepositions that place an act before the one the sentence reports ("freed him *after his
 # arrest*", "fled *following* the attack").
 _BEFORE_PREPS = {"after", "following", "since", "before", "despite", "amid"}
+
+
+def _purpose(tok) -> bool:
+    """The act is the aim of another act ("provided 6 million euros *to support* projects"):
+    the sentence reports the means. Commitments ("agreed to support") are read elsewhere."""
+    if tok.dep_ not in ("advcl", "xcomp") or not any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+        return False
+    from wardrums.coding.modality import _complement_modality
+
+    return tok.head.pos_ in ("VERB", "AUX") and tok.head.lemma_.lower() not in _complement_modality()
 
 
 def _background(tok) -> bool:

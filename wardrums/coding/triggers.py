@@ -53,7 +53,8 @@ _QUANTITY_HEADS = {"thousand", "hundred", "dozen", "score", "number", "group", "
                    "couple", "million", "batch", "contingent", "team", "unit", "crowd", "lot",
                    "quantity", "amount", "kg", "kilogram", "kilo", "gram", "ton", "tonne",
                    "pound", "round", "cache", "stash", "haul", "consignment", "crate", "box",
-                   "bag", "piece"}
+                   "bag", "piece", "some", "many", "most", "several", "few", "part", "rest",
+                   "majority", "all", "dozens", "hundreds", "thousands"}
 # Places and parcels named for what they hold: "a depot *containing* weapons" is weapons.
 _CONTAINERS = {"depot", "hideout", "store", "storehouse", "warehouse", "package", "parcel",
                "bag", "box", "crate", "vehicle", "car", "truck", "bunker", "tunnel", "dump"}
