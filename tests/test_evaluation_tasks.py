@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 import pytest
 from test_evaluation_gold import (
@@ -284,3 +285,15 @@ def test_conflibert_pentaclass_follows_the_set_definition(root, cls):
     from wardrums.evaluation.tasks import pentaclass
 
     assert pentaclass(root) == cls
+
+
+def test_ipe_agentless_coercion_counts_only_as_an_arrest():
+    """IndiaPoliceEvents ARREST: an agentless arrest is police work; an agentless curfew,
+    ban or seizure is not an arrest by anyone."""
+    from wardrums.evaluation.tasks import _police_act
+
+    art = Article(id="a", text="x" * 100)
+    arrest = replace(ev(art, "COERCE", at=5), source=(), mode="arrest")
+    curfew = replace(ev(art, "COERCE", at=5), source=(), mode="restrict")
+    by_police = replace(ev(art, "COERCE", at=5, sector="COP"), mode="restrict")
+    assert _police_act(arrest) and not _police_act(curfew) and _police_act(by_police)

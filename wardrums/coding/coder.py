@@ -50,6 +50,9 @@ _WORD = re.compile(r"[a-z][a-z'-]*")
 _POLICE_ONLY_LEMMAS = {"arrest", "detain", "nab", "apprehend", "round", "pick", "hold", "take",
                        "catch", "place", "put", "lock", "book", "custody", "detention"}
 _POLICE_ONLY_MODES = {"crowd-control"}
+# Destruction and plunder that no authority carries out: unnamed, the doer is unidentified.
+_ARSON_LEMMAS = {"burn", "torch", "set", "loot", "ransack", "vandalize", "vandalise", "arson",
+                 "plunder", "pillage"}
 # Protest modes that are a crowd's act (a boycott or a strike call can be one person's).
 _CROWD_MODES = {"demonstrate", "riot", "obstruct"}
 # Modes of law-and-order work: state security forces doing them act as police.
@@ -586,6 +589,11 @@ def _make_event(match: TriggerMatch, sent: SentenceSpan, sv: SentenceView, ctx: 
     if not source and _police_only(match):
         source = (Actor(text="", name="police", country=ctx.focus_country, sector="COP"),)
     elif unattributed:
+        source = (Actor(text="", name="unidentified attackers", country=ctx.focus_country,
+                        sector="UAF"),)
+    elif not source and entry.category == "COERCE" and entry.lemma in _ARSON_LEMMAS:
+        # "her home was burnt and looted", "shops were torched": arson and looting with no
+        # doer named are a mob's or an attacker's work, never an authority's act
         source = (Actor(text="", name="unidentified attackers", country=ctx.focus_country,
                         sector="UAF"),)
     elif not source and entry.category == "PROTEST" and entry.mode in _CROWD_MODES:

@@ -94,8 +94,13 @@ def _past(verb) -> bool:
 
 def _nobody(arg) -> bool:
     """ "nobody", "none", "no one", "no shots": an argument that denies the event happened."""
-    return arg.lower_ in ("nobody", "none", "noone") or any(
-        c.dep_ == "det" and c.lower_ == "no" for c in arg.children)
+    kids = list(arg.children)
+    if arg.lower_ in ("nobody", "none", "noone") or any(
+            c.dep_ == "det" and c.lower_ == "no" for c in kids):
+        return True
+    # "not a single activist", "not one leader": a negated singular quantity
+    return any(c.dep_ == "neg" for c in kids) and (
+        arg.lower_ == "one" or any(c.lower_ in ("single", "one") for c in kids))
 
 
 def _inherited_tense(node) -> str | None:

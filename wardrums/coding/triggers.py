@@ -184,9 +184,31 @@ def _simple_slot(tok, slot: str) -> list:
             return subj
         inherited = _inherited_subject(verb)
         return [inherited] if inherited is not None else []
+    if slot == "cause":
+        return _cause_source(tok)
+    if slot == "police_subject":
+        return _police_subject(tok)
     if slot.startswith("prep:"):
         return _prep_objects(tok, slot[5:])
     return []
+
+
+def _police_subject(tok) -> list:
+    """The doer of a verb when it is the police: its subject, its "by" agent, or the subject
+    it shares with an earlier verb ("*the police* acted and caught some of them")."""
+    from wardrums.data import knowledge
+
+    heads = [c for c in tok.children if c.dep_ == "nsubj"] + _prep_objects(tok, "by")
+    if not heads and not _is_passive(tok):
+        inherited = _inherited_subject(tok)
+        heads = [inherited] if inherited is not None else []
+    nouns = knowledge.sector_nouns()
+    return [h for h in heads if nouns.get(h.lemma_.lower()) == "COP"
+            or nouns.get(h.lower_) == "COP"]
+
+
+def _derived_only(entry: lexicon.Trigger) -> bool:
+    return bool(entry.source) and all(s in lexicon.DERIVED_SLOTS for s in entry.source)
 
 
 def _names_a_city(tok) -> bool:
@@ -316,6 +338,12 @@ def _sources(tok, entry: lexicon.Trigger, consumed) -> list:
         first = first or found
     if first and entry.pos == "VERB":
         return first
+    if entry.pos == "VERB" and tok.tag_ == "VBN" and tok.dep_ == "conj":
+        # "four were burnt alive and two killed *in police firing*": a bare participle
+        # conjoined to a passive is passive too; its cause, not the shared subject, is the doer
+        cause = _cause_source(tok)
+        if cause:
+            return cause
     if entry.pos == "VERB" and not _is_passive(tok):
         inherited = _inherited_subject(tok)
         if inherited is not None:
@@ -443,6 +471,8 @@ def _fit(tok, entry: lexicon.Trigger):
         return False
     if entry.require_target and not any(_is_actorish(t) for t in _targets(tok, entry, obj)):
         return False
+    if _derived_only(entry) and not any(_slot(tok, s) for s in entry.source):
+        return False  # "died in police firing" fires; "died in hospital" does not
     return obj
 
 

@@ -61,8 +61,12 @@ PREPOSITIONS: frozenset[str] = frozenset(
 #: Slots that name a child (or relative) of the trigger.
 BASE_SLOTS: frozenset[str] = frozenset(
     {"dobj", "dative", "nsubj", "nsubjpass", "agent", "poss", "compound", "amod_demonym",
-     "ccomp_nsubj", "head_nsubj"}
+     "ccomp_nsubj", "head_nsubj", "cause", "police_subject"}
 )  # fmt: skip
+#: Slots that find a doer the sentence implies rather than names ("killed *in police
+#: firing*"; "*the police* acted and caught them"). An entry whose source slots are all of
+#: these fires only when one of them finds its doer.
+DERIVED_SLOTS: frozenset[str] = frozenset({"cause", "police_subject"})
 #: Slots allowed after a dot (``dobj.poss``): an actor found under the first slot's head.
 SUB_SLOTS: frozenset[str] = frozenset({"poss", "compound", "amod_demonym"})
 

@@ -271,7 +271,7 @@ def _police_act(ev: Event) -> bool:
     killing ("65 people were killed") is not necessarily, so ASSAULT needs police named.
     """
     police = any(a.sector == "COP" for a in ev.source)
-    by_police = police or (not ev.source and ev.event_type == "COERCE")
+    by_police = police or (not ev.source and ev.event_type == "COERCE" and ev.mode == "arrest")
     happened = ev.polarity == "positive" and ev.modality in ("asserted", "alleged")
     return by_police and happened
 
