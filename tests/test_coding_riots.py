@@ -84,3 +84,24 @@ def test_no_protest_is_implied_by_force_against_an_armed_group():
     evs = wardrums.code("Police fired tear gas at militants holed up in the mosque.",
                         published="2024-03-08")
     assert not any(e.event_type == "PROTEST" and e.mode == "demonstrate" for e in evs)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rallies were held across the country on Friday against the execution of the cleric.",
+        "Hundreds of students protested against the killing of a classmate.",
+        "Villagers staged a sit-in over the arrest of their leader.",
+    ],
+)
+def test_the_grievance_of_a_protest_is_not_a_new_event(text):
+    types = {e.event_type for e in wardrums.code(text, published="2024-03-08")}
+    assert "PROTEST" in types and not {"ASSAULT", "COERCE"} & types
+
+
+def test_arrests_at_a_protest_rank_below_the_protest():
+    evs = wardrums.code("Police arrested more than 180 people as opposition supporters staged "
+                        "sit-ins in the capital on Friday.", published="2024-03-08")
+    best = max(evs, key=lambda e: e.confidence)
+    assert best.event_type == "PROTEST"
+    assert any(e.event_type == "COERCE" and e.mode == "arrest" for e in evs)  # still coded

@@ -397,9 +397,9 @@ def _crowd_readings(events: list[Event], ctx: ArticleContext) -> list[Event]:
        armed clash: "BJP and Congress workers clashed", "protesters clashed with police".
        Where the police are a side, their use of force stays coded too, as an ASSAULT by
        the police, ranked below the riot.
-    2. Force used to control a crowd (tear gas, baton charge, water cannon) answers the
-       crowd's protest: when the article reports a protest that happened, the protest
-       outranks the crowd-control act as the article's main event.
+    2. Force used to control a crowd (tear gas, baton charge, water cannon), arrests and
+       crackdowns answer the crowd's protest: when the article reports a protest that
+       happened, the protest outranks them as the article's main event.
     """
     out: list[Event] = []
     for ev in events:
@@ -414,7 +414,8 @@ def _crowd_readings(events: list[Event], ctx: ArticleContext) -> list[Event]:
             protest = True
     if protest:
         out = [replace(ev, confidence=round(max(0.05, ev.confidence - CROWD_CONTROL_YIELD), 3))
-               if ev.event_type == "ASSAULT" and ev.mode == "crowd-control" else ev
+               if (ev.event_type == "ASSAULT" and ev.mode == "crowd-control")
+               or (ev.event_type == "COERCE" and ev.mode in ("arrest", "repress")) else ev
                for ev in out]
     return out
 

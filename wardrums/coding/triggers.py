@@ -11,6 +11,8 @@ consumed: it is never an argument and never yields an event of its own.
 
 from __future__ import annotations
 
+import functools
+
 from dataclasses import dataclass
 
 from wardrums.data import lexicon
@@ -533,12 +535,27 @@ _CHARGE_VERBS = {"arrest", "detain", "charge", "convict", "sentence", "jail", "i
                  "indict", "prosecute", "book", "punish", "fine", "execute", "hang"}
 
 
+@functools.cache
+def _protest_words() -> frozenset[str]:
+    return lexicon.word_set("protest_nouns") | {"protest", "rally", "demonstrate", "march",
+                                                "agitate", "picket"}
+
+
 def statement_topics(doc) -> set[int]:
     """Indices of tokens inside the topic of a statement about an event (see _TOPIC_NOUNS)."""
     out: set[int] = set()
     for tok in doc:
         if tok.dep_ == "dobj" and tok.head.lemma_.lower() in _TOPIC_OBJECT_VERBS:
             out.update(t.i for t in tok.subtree)
+            continue
+        if tok.lemma_.lower() in _protest_words() and (
+                tok.pos_ in _VERB_POS or tok.pos_ in _NOUN_POS):
+            # "rallies were held *against the execution* of ...": the grievance
+            holders = (tok, tok.head) if tok.dep_ in ("nsubj", "nsubjpass", "dobj") else (tok,)
+            for holder in holders:
+                for c in holder.children:
+                    if c.dep_ == "prep" and c.lower_ in ("against", "over"):
+                        out.update(t.i for t in c.subtree)
             continue
         if tok.lemma_.lower() in _CHARGE_VERBS and tok.pos_ in _VERB_POS:
             for c in tok.children:
