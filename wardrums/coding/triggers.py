@@ -12,7 +12,6 @@ consumed: it is never an argument and never yields an event of its own.
 from __future__ import annotations
 
 import functools
-
 from dataclasses import dataclass
 
 from wardrums.data import lexicon
