@@ -77,6 +77,7 @@ class SentenceView:
     offset: int  # character offset of the sentence in the article
     mentions: list[Mention]
     speaker: Actor | None = None
+    mishap: bool | None = None  # names an accident or its cause (coder._sentence_mishap)
     _by_token: dict[int, Mention] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
@@ -216,6 +217,20 @@ def _not_doers() -> frozenset[str]:
                      | lexicon.word_set("hazards") | lexicon.word_set("accident_causes"))
 
 
+def _place_country(names, ctx: ArticleContext) -> str | None:
+    """The country of the first of ``names`` the GeoNames towns know (the focus country's
+    first when several share it); a locality too small for GeoNames lies in the story's
+    country."""
+    from wardrums.coding import geo
+
+    prefer = (ctx.focus_country,) if ctx.focus_country else ()
+    for name in names:
+        place = geo.lookup(name, prefer=prefer)
+        if place is not None:
+            return place.country_iso3
+    return ctx.focus_country
+
+
 def resolve(head, sv: SentenceView, ctx: ArticleContext, *, generic: bool = False) -> list[Actor]:
     """All actors named by the argument whose head token is ``head``.
 
@@ -242,12 +257,8 @@ def resolve(head, sv: SentenceView, ctx: ArticleContext, *, generic: bool = Fals
                 "DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY", "ORDINAL") \
                 and h.lemma_.lower() not in _not_doers():
             start, end, text = _char_span(sv, np_tokens(h))
-            country = ctx.focus_country
-            if h.pos_ == "PROPN":  # "Savar" (a town the gazetteer lacks) acting as its people
-                from wardrums.coding import geo
-
-                place = geo.lookup(h.text, prefer=(ctx.focus_country,) if ctx.focus_country else ())
-                country = place.country_iso3 if place is not None else country
+            # "Savar" (a town the gazetteer lacks) acting as its people
+            country = _place_country((h.text,), ctx) if h.pos_ == "PROPN" else ctx.focus_country
             actor = Actor(text=text, name=text, country=country, sector=None,
                           start=start, end=end)
         if n and shared is not None and actor is not None and h.pos_ == "NOUN" and \
@@ -379,16 +390,8 @@ def _resolve_one(h, sv: SentenceView, ctx: ArticleContext) -> Actor | None:
         ent = next((e for e in sv.doc.ents if e.start <= h.i < e.end), None)
         toks = [t for t in ent] if ent is not None else [h]
         start, end, text = _char_span(sv, toks)
-        country = None
-        if h.ent_type_ in ("GPE", "LOC"):
-            from wardrums.coding import geo
-
-            prefer = (ctx.focus_country,) if ctx.focus_country else ()
-            place = geo.lookup(text, prefer=prefer) or geo.lookup(h.text, prefer=prefer)
-            # a locality too small for GeoNames lies in the story's country
-            country = place.country_iso3 if place is not None else ctx.focus_country
-        else:
-            country = ctx.focus_country
+        country = _place_country((text, h.text), ctx) if h.ent_type_ in ("GPE", "LOC") \
+            else ctx.focus_country
         actor = Actor(text=text, name=text, country=country, sector=None, start=start, end=end)
         ctx.remember("org", actor)
         return actor

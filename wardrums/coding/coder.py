@@ -367,7 +367,7 @@ def _read(p: _Prepared, docs: list, gz, use_classifier: bool = True) -> list[Eve
         here.extend(_demand_events(find_reported_demands(doc, sv, p.ctx), sent, sv, p.ctx,
                                    p.article))
         per_sentence.append((sent, doc, sv, here))
-        p.ctx.mishap = p.ctx.mishap or harm_by_hazard(doc) or _mishap_words(doc)
+        p.ctx.mishap = p.ctx.mishap or _sentence_mishap(sv)
     if use_classifier:
         ask = [k for k, (_, _, _, here) in enumerate(per_sentence)
                if len({ev.event_type for ev in here}) != 1]
@@ -434,12 +434,7 @@ def _implied_protest(ev: Event, ctx: ArticleContext) -> Event:
     no protest word is used. The crowd is the force's target, or unnamed protesters."""
     crowd = ev.target or (Actor(text="", name="protesters", country=ctx.focus_country,
                                 sector="CVL"),)
-    coding = lexicon.plover()["PROTEST"].coding("demonstrate")
-    return replace(ev, event_type="PROTEST", mode="demonstrate", cameo_root=coding.cameo_root,
-                   quad_class=coding.quad_class, intensity=float(coding.intensity),
-                   source=crowd, target=ev.source,
-                   event_id=make_event_id(ev.article_id, "PROTEST", ev.evidence.trigger_start,
-                                          ev.evidence.start, crowd, ev.source))
+    return _recoded(ev, "PROTEST", "demonstrate", source=crowd, target=ev.source)
 
 
 # Crowds and the politically mobilised, whose arson and vandalism is rioting ("party
@@ -464,11 +459,20 @@ def _riot_reading(ev: Event) -> list[Event]:
 
 
 def _as_riot(ev: Event) -> Event:
-    coding = lexicon.plover()["PROTEST"].coding("riot")
-    return replace(ev, event_type="PROTEST", mode="riot", cameo_root=coding.cameo_root,
+    return _recoded(ev, "PROTEST", "riot")
+
+
+def _recoded(ev: Event, category: str, mode: str, *, source: tuple[Actor, ...] | None = None,
+             target: tuple[Actor, ...] | None = None) -> Event:
+    """``ev`` read as another category and mode (and sides): its codes and id follow."""
+    source = ev.source if source is None else source
+    target = ev.target if target is None else target
+    coding = lexicon.plover()[category].coding(mode)
+    return replace(ev, event_type=category, mode=mode, cameo_root=coding.cameo_root,
                    quad_class=coding.quad_class, intensity=float(coding.intensity),
-                   event_id=make_event_id(ev.article_id, "PROTEST", ev.evidence.trigger_start,
-                                          ev.evidence.start, ev.source, ev.target))
+                   source=source, target=target,
+                   event_id=make_event_id(ev.article_id, category, ev.evidence.trigger_start,
+                                          ev.evidence.start, source, target))
 
 
 def _clash_reading(ev: Event) -> list[Event]:
@@ -482,13 +486,7 @@ def _clash_reading(ev: Event) -> list[Event]:
         return [ev]
     police = tuple(a for a in sides if a.sector == "COP")
     others = tuple(a for a in sides if a not in crowd and a not in police)
-    riot_target = police or others
-    coding = lexicon.plover()["PROTEST"].coding("riot")
-    riot = replace(ev, event_type="PROTEST", mode="riot", cameo_root=coding.cameo_root,
-                   quad_class=coding.quad_class, intensity=float(coding.intensity),
-                   source=crowd, target=riot_target,
-                   event_id=make_event_id(ev.article_id, "PROTEST", ev.evidence.trigger_start,
-                                          ev.evidence.start, crowd, riot_target))
+    riot = _recoded(ev, "PROTEST", "riot", source=crowd, target=police or others)
     if not police:
         return [riot]
     force = replace(ev, source=police, target=crowd,
@@ -589,12 +587,11 @@ def _make_event(match: TriggerMatch, sent: SentenceSpan, sv: SentenceView, ctx: 
     # An implied doer (empty ``text``, no offsets): the only one the act can have.
     if not source and _police_only(match):
         source = (Actor(text="", name="police", country=ctx.focus_country, sector="COP"),)
-    elif unattributed:
-        source = (Actor(text="", name="unidentified attackers", country=ctx.focus_country,
-                        sector="UAF"),)
-    elif not source and entry.category == "COERCE" and entry.lemma in _ARSON_LEMMAS:
-        # "her home was burnt and looted", "shops were torched": arson and looting with no
-        # doer named are a mob's or an attacker's work, never an authority's act
+    elif unattributed or (not source and entry.category == "COERCE"
+                          and entry.lemma in _ARSON_LEMMAS):
+        # violence with no party named; or "her home was burnt and looted", "shops were
+        # torched": arson and looting with no doer are a mob's or an attacker's work, never
+        # an authority's act
         source = (Actor(text="", name="unidentified attackers", country=ctx.focus_country,
                         sector="UAF"),)
     elif not source and entry.category == "PROTEST" and entry.mode in _CROWD_MODES:
@@ -668,6 +665,14 @@ def _mishap_lemmas() -> frozenset[str]:
     return (lexicon.word_set("hazards") | lexicon.word_set("accident_causes")) - _NOT_MISHAP
 
 
+def _sentence_mishap(sv: SentenceView) -> bool:
+    """The sentence reports an accident or names its cause (computed once per sentence: the
+    no-party rule and the article's running ``mishap`` flag both ask)."""
+    if sv.mishap is None:
+        sv.mishap = harm_by_hazard(sv.doc) or _mishap_words(sv.doc)
+    return sv.mishap
+
+
 def _mishap_words(doc) -> bool:
     """The sentence names a hazard or an accident's cause ("flash floods", "a gas cylinder",
     "the explosion at the chemical plant"): with no doer named, it may well be an accident."""
@@ -691,7 +696,7 @@ def _violence_without_parties(match: TriggerMatch, sv: SentenceView, ctx: Articl
     else:  # an "explosion" alone is as often an accident: its noun needs a doer
         harmed = tok.dep_ in ("nsubj", "nsubjpass") and tok.lemma_.lower() != "explosion" \
             and tok.head.lemma_.lower() in _HAPPENING_VERBS
-    if not harmed or harm_by_hazard(sv.doc) or _mishap_words(sv.doc):
+    if not harmed or _sentence_mishap(sv):
         return False
     # after an accident was reported, bare casualties ("four were injured") are its toll
     return not (ctx.mishap and not _violence_words(sv.doc))

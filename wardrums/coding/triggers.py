@@ -183,8 +183,7 @@ def _simple_slot(tok, slot: str) -> list:
         subj = [c for c in verb.children if c.dep_ == "nsubj"]
         if subj:
             return subj
-        inherited = _inherited_subject(verb)
-        return [inherited] if inherited is not None else []
+        return _inherited_heads(verb)
     if slot == "cause":
         return _cause_source(tok)
     if slot == "police_subject":
@@ -201,8 +200,7 @@ def _police_subject(tok) -> list:
 
     heads = [c for c in tok.children if c.dep_ == "nsubj"] + _prep_objects(tok, "by")
     if not heads and not _is_passive(tok):
-        inherited = _inherited_subject(tok)
-        heads = [inherited] if inherited is not None else []
+        heads = _inherited_heads(tok)
     nouns = knowledge.sector_nouns()
     return [h for h in heads if nouns.get(h.lemma_.lower()) == "COP"
             or nouns.get(h.lower_) == "COP"]
@@ -280,6 +278,12 @@ def _inherited_subject(tok):
     return None
 
 
+def _inherited_heads(tok) -> list:
+    """:func:`_inherited_subject` as a list of heads (empty when there is none)."""
+    inherited = _inherited_subject(tok)
+    return [inherited] if inherited is not None else []
+
+
 def _is_actorish(tok) -> bool:
     if tok.ent_type_ in _NON_ACTOR_ENTS:
         return False
@@ -346,9 +350,9 @@ def _sources(tok, entry: lexicon.Trigger, consumed) -> list:
         if cause:
             return cause
     if entry.pos == "VERB" and not _is_passive(tok):
-        inherited = _inherited_subject(tok)
-        if inherited is not None:
-            return [inherited]
+        inherited = _inherited_heads(tok)
+        if inherited:
+            return inherited
     if entry.pos == "VERB" and _is_passive(tok):
         return _cause_source(tok)
     if entry.pos == "NOUN":
@@ -358,8 +362,7 @@ def _sources(tok, entry: lexicon.Trigger, consumed) -> list:
         if verb is not None and noun.dep_ in ("dobj", "attr"):
             subj = [c for c in verb.children if c.dep_ == "nsubj"]
             if not subj and not _is_passive(verb):
-                inherited = _inherited_subject(verb)  # "is willing to provide a loan"
-                subj = [inherited] if inherited is not None else []
+                subj = _inherited_heads(verb)  # "is willing to provide a loan"
             return subj
     return []
 
@@ -413,9 +416,7 @@ def _cause_words(tok) -> set[str]:
     """
     heads = [c for c in tok.children if c.dep_ == "nsubj"]
     if not heads and not _is_passive(tok):
-        inherited = _inherited_subject(tok)
-        if inherited is not None:
-            heads = [inherited]
+        heads = _inherited_heads(tok)
     # "killed in an earthquake", "homes burned in the wildfire": only a hazard counts
     # (an -ing form counts only as itself: "in firing" is shooting, not "fire")
     heads += [g for p in ("in", "during") for g in _prep_objects(tok, p)
@@ -547,29 +548,26 @@ def statement_topics(doc) -> set[int]:
         if tok.dep_ == "dobj" and tok.head.lemma_.lower() in _TOPIC_OBJECT_VERBS:
             out.update(t.i for t in tok.subtree)
             continue
-        if tok.lemma_.lower() in _protest_words() and (
-                tok.pos_ in _VERB_POS or tok.pos_ in _NOUN_POS):
+        if tok.lemma_.lower() in _protest_words() and tok.pos_ in _VERB_POS | _NOUN_POS:
             # "rallies were held *against the execution* of ...": the grievance
             holders = (tok, tok.head) if tok.dep_ in ("nsubj", "nsubjpass", "dobj") else (tok,)
-            for holder in holders:
-                for c in holder.children:
-                    if c.dep_ == "prep" and c.lower_ in ("against", "over"):
-                        out.update(t.i for t in c.subtree)
+            out |= _prep_subtrees(holders, ("against", "over"))
             continue
         if tok.lemma_.lower() in _CHARGE_VERBS and tok.pos_ in _VERB_POS:
-            for c in tok.children:
-                if c.dep_ == "prep" and c.lower_ == "for":
-                    out.update(t.i for t in c.subtree)
+            out |= _prep_subtrees((tok,), ("for",))
             continue
         preps = _TOPIC_NOUNS.get(tok.lemma_.lower())
         if preps is None or tok.dep_ not in ("dobj", "nsubjpass") \
                 or tok.head.lemma_.lower() not in _TOPIC_VERBS:
             continue
-        for holder in (tok, tok.head):  # the parser hangs "for X" on the noun or the verb
-            for c in holder.children:
-                if c.dep_ == "prep" and c.lower_ in preps:
-                    out.update(t.i for t in c.subtree)
+        out |= _prep_subtrees((tok, tok.head), preps)  # on the noun or the verb: parser's choice
     return out
+
+
+def _prep_subtrees(holders, preps) -> set[int]:
+    """Indices of every prepositional phrase headed by one of ``preps`` under ``holders``."""
+    return {t.i for holder in holders for c in holder.children
+            if c.dep_ == "prep" and c.lower_ in preps for t in c.subtree}
 
 
 def find_triggers(doc) -> list[TriggerMatch]:
