@@ -136,6 +136,23 @@ def test_case_five_way(tmp_path):
     assert r.figures["case.macro_f1"] == pytest.approx(2 / 4)
 
 
+def test_case_reads_surrenders_and_releases_as_its_agreement_type():
+    """CASE's AGREEMENT is ACLED's "Agreement", which takes in surrenders and releases of
+    captives; other RETREAT and CONCEDE codings stay outside the five labels."""
+    from wardrums.evaluation.tasks import CaseTask
+
+    art = Article(id="a", text="x" * 200)
+    task = CaseTask()
+    surrender = replace(ev(art, "RETREAT", conf=0.7, at=10), mode="surrender")
+    withdraw = replace(ev(art, "RETREAT", conf=0.9, at=30), mode="withdraw")
+    release = replace(ev(art, "CONCEDE", conf=0.6, at=50), mode="release")
+    protest = ev(art, "PROTEST", conf=0.5, at=70)
+    assert task.predict_label(main_event(task.candidates([withdraw, surrender]))) == "AGREE"
+    assert task.predict_label(main_event(task.candidates([release, protest]))) == "AGREE"
+    assert task.predict_label(main_event(task.candidates([withdraw, protest]))) == "PROTEST"
+    assert task.predict_label(main_event(task.candidates([withdraw]))) == "none"
+
+
 def test_conflibert_quad(tmp_path):
     rows = [conflibert_row(1, 4), conflibert_row(2, 0), conflibert_row(3, 1), conflibert_row(4, None)]
     texts = {"cb-t1": "ASSAULT:0.8 and AGREE:0.3", "cb-t2": "nothing", "cb-t3": "AID:0.6"}

@@ -152,11 +152,15 @@ class _SingleLabel(Task):
     def predict_label(self, main: Event | None) -> str:
         return main.event_type if main is not None else NONE
 
+    def candidates(self, events: Sequence[Event]) -> Sequence[Event]:
+        """The events that may be an item's main event (all; ``types`` filters next)."""
+        return events
+
     def extra_figures(self, items, events, mains, figures, figure_n) -> None:
         pass
 
     def score(self, items: list[GoldItem], events: dict[str, list[Event]]) -> Scored:
-        mains = [main_event(events.get(it.id, []), self.types) for it in items]
+        mains = [main_event(self.candidates(events.get(it.id, [])), self.types) for it in items]
         gold = [str(it.label) for it in items]
         pred = [self.predict_label(m) for m in mains]
         scores = per_class(gold, pred, self.macro_labels)
@@ -205,13 +209,40 @@ class AcledTask(_SingleLabel):
         figure_n["acled.date_exact"] = len(date_hits)
 
 
+#: PLOVER codings that CASE 2021 files under AGREEMENT. Its types are ACLED's, and ACLED's
+#: codebook defines the "Agreement" sub-event to include surrenders and prisoner releases
+#: and exchanges, which PLOVER codes as RETREAT surrender and the release of captives.
+CASE_AGREEMENT_MODES = frozenset({("RETREAT", "surrender"), ("RETREAT", "release"),
+                                  ("CONCEDE", "release")})
+
+
 class CaseTask(_SingleLabel):
-    """CASE 2021 sentences: 5-way (four PLOVER types or no political event)."""
+    """CASE 2021 sentences: 5-way (four PLOVER types or no political event).
+
+    The gold labels are CASE's (ACLED's) types mapped to PLOVER; where ACLED's type is wider
+    than the PLOVER category it was mapped to (see ``CASE_AGREEMENT_MODES``), the coded
+    event is read in ACLED's terms.
+    """
 
     name, set_name, prefix = "case", "case2021_dev", "case"
     labels = CASE_LABELS
-    types = CASE_LABELS[:-1]
+    types = None
     macro_labels = CASE_LABELS
+
+    def select(self, items, sample, seed):
+        chosen, notes = super().select(items, sample, seed)
+        return chosen, [*notes, "AGREE also counts RETREAT surrender and the release of captives "
+                                "(RETREAT/CONCEDE release): CASE's AGREEMENT is ACLED's "
+                                "Agreement type, which includes them"]
+
+    def candidates(self, events):
+        return [ev for ev in events if ev.event_type in CASE_LABELS[:-1]
+                or (ev.event_type, ev.mode) in CASE_AGREEMENT_MODES]
+
+    def predict_label(self, main):
+        if main is not None and (main.event_type, main.mode) in CASE_AGREEMENT_MODES:
+            return "AGREE"
+        return super().predict_label(main)
 
 
 def pentaclass(cameo_root: str) -> int:
