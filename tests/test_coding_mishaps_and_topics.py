@@ -44,6 +44,10 @@ def test_harm_by_people_or_bombs_is_still_an_attack(text):
     "The rebel group claimed responsibility for the ambush, which killed 14 policemen.",
     "The prime minister offered her condolences over the bombing that killed 30 worshippers.",
     "The ambassador paid his respects to the soldiers killed in the raid last year.",
+    # the relative clause the parser hangs on "responsibility" still describes the bombing
+    "The Taliban claimed responsibility for a car bomb in the eastern Afghan city of "
+    "Jalalabad on Friday that killed nine people and wounded more than 50, the news agency "
+    "reported.",
 ])
 def test_event_that_is_only_the_topic_of_a_statement_is_not_coded(text):
     assert "ASSAULT" not in types(text)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 import wardrums
 
 PUB = "2017-10-12"
@@ -78,3 +80,43 @@ def test_claim_makes_alleged():
         if any(e.event_type == "MOBILIZE" for e in events_of("Kiev claimed that Russian troops crossed the border.")) \
         else find(events_of("Kiev claimed that Russian troops attacked the border post."), "ASSAULT")
     assert ev.modality == "alleged"
+
+
+def test_announced_done_act_is_asserted_and_announced_plan_predicted():
+    # "announce" looks ahead only when what is announced has not happened yet
+    done = find(events_of("Ten rebels have surrendered to the army in the north, the military "
+                          "announced on Sunday."), "RETREAT")
+    assert done.modality == "asserted"
+    plan = find(events_of("The government announced that it will withdraw its troops from "
+                          "the border."), "RETREAT")
+    assert plan.modality == "predicted"
+
+
+@pytest.mark.parametrize("text, event_type, modality", [
+    # obligations: the act is called for, not reported as done
+    ("The ringleaders should be arrested at once, the minister told reporters.", "COERCE",
+     "hypothetical"),
+    ("We have to arrest the guilty first, the minister said.", "COERCE", "hypothetical"),
+    # an act asked for: the object of demand/seek, or of call for
+    ("The opposition demanded the arrest of the two commanders.", "COERCE", "hypothetical"),
+    ("Several parties called for a ban on the militia.", "COERCE", "hypothetical"),
+    # what a future verb's -ing complement names
+    ("We will not hesitate in arresting even senior leaders, the officer said.", "COERCE",
+     "predicted"),
+])
+def test_acts_called_for_or_promised_are_not_asserted(text, event_type, modality):
+    assert find(events_of(text), event_type).modality == modality
+
+
+def test_had_to_is_still_a_done_act():
+    ev = find(events_of("Police had to open fire to disperse the crowd on Monday."), "ASSAULT")
+    assert ev.modality == "asserted" and ev.polarity == "positive"
+
+
+@pytest.mark.parametrize("text, event_type", [
+    ("Since the police were unable to arrest them in time, the men escaped.", "COERCE"),
+    ("Instead of cracking down on the mob, the policemen stood and watched.", "COERCE"),
+    ("Rather than negotiating with the rebels, the army waited.", "CONSULT"),
+])
+def test_acts_not_carried_out_are_negative(text, event_type):
+    assert find(events_of(text), event_type).polarity == "negative"

@@ -54,3 +54,46 @@ def test_not_a_single_one_arrested_is_negative():
     evs = _events("not a single activist of the outfit has been arrested so far.")
     arrests = [ev for ev in evs if ev.event_type == "COERCE" and ev.mode == "arrest"]
     assert arrests and all(ev.polarity == "negative" for ev in arrests)
+
+
+# "police firing" as a noun phrase: lower-cased text tags the -ing form as a verb, hung on
+# whatever the parser chose; it names the police's shooting all the same.
+def test_succumbing_to_the_police_firing_is_a_police_assault():
+    evs = _events("of the forty that succumbed to the police firing, twelve were students.")
+    assert any(ev.event_type == "ASSAULT" and _police(ev) and _happened(ev) for ev in evs)
+
+
+def test_rioting_and_police_firing_names_a_police_assault():
+    evs = _events("rioting and subsequent police firing in the old city left three dead "
+                  "on tuesday.")
+    assert any(ev.event_type == "ASSAULT" and _police(ev) for ev in evs)
+
+
+def test_victims_of_police_firing_name_a_police_assault():
+    evs = _events("the families sought compensation for the victims of police firing.")
+    assert any(ev.event_type == "ASSAULT" and _police(ev) for ev in evs)
+
+
+def test_police_firing_tear_gas_is_not_a_nominal_firing():
+    # a clause of its own (an object): the verb reading stands, and tear gas is no shooting
+    evs = _events("the police were seen firing tear gas shells at the crowd.")
+    assert not any(ev.event_type == "ASSAULT" and ev.mode == "firearms" for ev in evs)
+
+
+def test_firing_range_is_no_assault():
+    evs = _events("the new police firing range was opened near the cantonment.")
+    assert not any(ev.event_type == "ASSAULT" for ev in evs)
+
+
+def test_whoever_a_provocation_prompts_to_fire_is_the_shooter():
+    # the parser hangs "to open fire" on "pelting": the object before "to" still fires
+    evs = _events("the mob started pelting stones prompting the policemen to open fire.")
+    shots = [ev for ev in evs if ev.event_type == "ASSAULT" and ev.mode == "firearms"]
+    assert shots and all(_police(ev) for ev in shots)
+
+
+def test_a_relative_pronoun_stands_for_its_noun():
+    evs = _events("the party demanded action against the policemen who on sunday killed "
+                  "a pilgrim in the district.")
+    kills = [ev for ev in evs if ev.event_type == "ASSAULT"]
+    assert kills and all(_police(ev) for ev in kills)

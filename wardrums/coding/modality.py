@@ -23,6 +23,11 @@ from wardrums.data import lexicon
 _RANK = {"asserted": 0, "alleged": 1, "predicted": 2, "hypothetical": 3}
 _FUTURE_AUX = {"will", "'ll", "shall", "wo"}
 _POSSIBLE_AUX = {"may", "might", "could", "can"}
+_DEONTIC_AUX = {"should", "must", "ought"}
+# Verbs whose direct object (or "for" object) is an act asked for, not one done: "demanded
+# the *arrest* of the leaders", "called for a *ban*".
+_REQUEST_OBJECT_VERBS = {"demand", "seek", "want", "request", "urge", "wish"}
+_REQUEST_FOR_VERBS = {"call", "ask", "appeal", "press", "push", "plead", "clamour", "clamor"}
 _ACCUSE_LEMMAS = {"accuse", "charge", "blame", "suspect", "allege", "implicate", "fault"}
 
 
@@ -90,6 +95,23 @@ def _past(verb) -> bool:
     if verb.tag_ == "VBN":  # "has arrested"; a bare participle: "two killed", "troops sent in"
         return not auxes or any(a.lower_ in _PERFECT_AUX for a in auxes)
     return False
+
+
+def _instead(head) -> bool:
+    """ "*instead of* cracking down on the mobs", "*rather than* negotiating"."""
+    p = head.head if head.dep_ in ("pcomp", "pobj") else None
+    if p is None or p.pos_ != "ADP":
+        return False
+    before = p.doc[p.i - 1].lower_ if p.i > 0 else ""
+    return (p.lower_ == "of" and before == "instead") or (p.lower_ == "than" and before == "rather")
+
+
+def _told_as_done(clause, rel: str, lemma: str) -> bool:
+    """A finite complement in the past under a verb that otherwise looks ahead: "the military
+    *announced* that ten rebels *have surrendered*" reports a done act, while "announced
+    it will withdraw" and "ordered troops to withdraw" stay plans."""
+    return (rel == "ccomp" and _complement_modality().get(lemma) == "predicted"
+            and lemma in _cue_sets()["report"] and _past(clause))
 
 
 def _nobody(arg) -> bool:
@@ -180,17 +202,24 @@ def assess(trigger) -> Assessment:
             elif c.dep_ == "aux" and low == "would":
                 bump("predicted")
                 tense = "future"
-            elif c.dep_ == "aux" and low in _POSSIBLE_AUX:
-                bump("hypothetical")
+            elif c.dep_ == "aux" and low in _POSSIBLE_AUX | _DEONTIC_AUX:
+                bump("hypothetical")  # "could strike", "should be arrested"
             elif c.dep_ == "advmod" and low in cues["allegation"]:
                 bump("alleged")
             elif c.dep_ == "advmod" and low in cues["hedge"]:
                 bump("alleged")
         lemma = t.lemma_.lower()
+        if t is not trigger and t.pos_ in ("VERB", "AUX") and (
+                (via == "dobj" and lemma in _REQUEST_OBJECT_VERBS)
+                or (via == "prep" and chain[k - 1].lower_ == "for" and lemma in _REQUEST_FOR_VERBS)):
+            bump("hypothetical")  # "demanded the *arrest* of", "called for a *ban* on"
+        if via == "xcomp" and lemma in ("have", "need") and _finite_present(t):
+            bump("hypothetical")  # "we have to arrest them" (not "police had to open fire")
         if t is not trigger and lemma in cues["predicted"]:
             bump("predicted")
             tense = "future"
-        if via in ("xcomp", "ccomp") and lemma in _complement_modality():
+        if via in ("xcomp", "ccomp") and lemma in _complement_modality() \
+                and not _told_as_done(chain[k - 1], via, lemma):
             effect = _complement_modality()[lemma]  # "urged X to withdraw", "refused to sign"
             if effect == "negative":
                 negated = not negated
@@ -218,6 +247,9 @@ def assess(trigger) -> Assessment:
     for c in head.children:
         if c.dep_ == "advcl" and _has_if(c, cues):
             bump("hypothetical")
+    # "instead of cracking down", "rather than negotiating": the alternative did not happen
+    if _instead(head):
+        negated = not negated
     # 3. embedding verbs further up
     prev = head
     node = head.head
@@ -225,6 +257,13 @@ def assess(trigger) -> Assessment:
     while node is not prev and steps < 8:
         lemma = node.lemma_.lower()
         rel = prev.dep_
+        if rel == "prep" and steps < 3 and head.dep_ == "pcomp" and node.pos_ in ("VERB", "AUX"):
+            # "will not hesitate in arresting": the verb the -ing act completes looks ahead
+            auxes = {a.lower_ for a in _auxes(node)}
+            if auxes & (_FUTURE_AUX | {"would"}):
+                bump("predicted")
+            elif auxes & (_POSSIBLE_AUX | _DEONTIC_AUX):
+                bump("hypothetical")
         if rel in ("ccomp", "xcomp", "parataxis", "dobj", "pcomp", "pobj", "prep", "advcl", "conj"):
             if rel == "advcl" and _has_if(prev, cues):
                 bump("hypothetical")
@@ -241,7 +280,8 @@ def assess(trigger) -> Assessment:
                 speaker = speaker or _subject(node)
             elif lemma in cues["predicted"] and rel in ("xcomp", "ccomp"):
                 bump("predicted")
-            if rel in ("xcomp", "ccomp") and lemma in _complement_modality() and steps < 2:
+            if rel in ("xcomp", "ccomp") and lemma in _complement_modality() and steps < 2 \
+                    and not _told_as_done(prev, rel, lemma):
                 effect = _complement_modality()[lemma]
                 if effect == "negative":
                     negated = not negated

@@ -63,9 +63,16 @@ _CONTAIN_VERBS = {"contain", "hold", "carry", "pack", "store", "stock"}
 _NON_ACTOR_ENTS = {"DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"}
 
 
+_RELATIVE_PRONOUNS = {"who", "whom", "that", "which"}
+
+
 def content_head(tok):
     """The noun that matters in "thousands *of troops*", "a group of *protesters*",
-    "100 kg of *explosives*", "a depot containing *weapons*"."""
+    "100 kg of *explosives*", "a depot containing *weapons*", and the noun a relative
+    pronoun stands for ("the policemen *who* fired")."""
+    if tok.lower_ in _RELATIVE_PRONOUNS and tok.head.dep_ == "relcl" \
+            and tok.head.head.pos_ in _NOUN_POS:
+        return content_head(tok.head.head)
     if tok.lemma_.lower() in _QUANTITY_HEADS or tok.pos_ == "NUM":
         for c in tok.children:
             if c.dep_ == "prep" and c.lower_ == "of":
@@ -131,6 +138,8 @@ def _block_words(tok, obj) -> set[str]:
     words |= {c.lower_ for c in tok.children if c.dep_ in ("prt", "prep")}
     if tok.i >= 2 and tok.doc[tok.i - 1].text == "-":
         words.add(tok.doc[tok.i - 2].lower_)
+    if tok.dep_ == "compound":  # the noun it modifies: "firing *range*", "firing *squad*"
+        words.add(tok.head.lemma_.lower())
     for o in [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")] + ([obj] if obj is not None else []):
         words.add(o.lemma_.lower())
         words |= {c.lemma_.lower() for c in o.children if c.dep_ in ("compound", "amod", "nmod")}
@@ -164,7 +173,8 @@ def _simple_slot(tok, slot: str) -> list:
     if slot in ("poss", "nsubj", "nsubjpass"):
         return [c for c in tok.children if c.dep_ == slot]
     if slot == "compound":
-        return [c for c in tok.children if c.dep_ == slot and not _names_a_city(c)]
+        return [c for c in tok.children if c.dep_ == slot and not _names_a_city(c)] \
+            or _gerund_modifier(tok)
     if slot == "agent":
         return _prep_objects(tok, "by")
     if slot == "amod_demonym":
@@ -206,6 +216,32 @@ def _police_subject(tok) -> list:
             or nouns.get(h.lower_) == "COP"]
 
 
+# What an -ing form governs when it heads a clause of its own rather than naming an act.
+_CLAUSE_DEPS = {"nsubj", "nsubjpass", "dobj", "aux", "auxpass", "prt", "dative"}
+
+
+def _nominal_gerund(tok) -> bool:
+    """An -ing form used as a noun, which lower-cased news often tags as a verb: "killed in
+    *police firing*", "rioting and subsequent police *firing*", "victims of the *firing*".
+    It has no subject, object or auxiliary, and is a preposition's object or follows the
+    noun that modifies it."""
+    if tok.tag_ != "VBG" or any(c.dep_ in _CLAUSE_DEPS for c in tok.children):
+        return False
+    return tok.dep_ in ("pobj", "pcomp", "nsubj", "nsubjpass", "dobj") or bool(_gerund_modifier(tok))
+
+
+def _gerund_modifier(tok) -> list:
+    """The noun right before an -ing form used as a noun, however the parser attached it
+    ("police" in "in police firing" is its head, its child or its sibling), unless it is the
+    subject of another verb."""
+    if tok.tag_ != "VBG" or tok.i == 0:
+        return []
+    prev = tok.doc[tok.i - 1]
+    if prev.pos_ not in _NOUN_POS or prev.ent_type_ in _NON_ACTOR_ENTS:
+        return []
+    return [] if prev.dep_ == "nsubj" and prev.head is not tok else [prev]
+
+
 def _derived_only(entry: lexicon.Trigger) -> bool:
     return bool(entry.source) and all(s in lexicon.DERIVED_SLOTS for s in entry.source)
 
@@ -242,6 +278,24 @@ def _governing_verb(tok):
 _INSTRUMENT_VERBS = {"use", "employ", "deploy", "utilise", "utilize", "fire", "launch"}
 
 
+# Verbs whose object does what the infinitive says ("prompted the police to open fire").
+_OBJECT_CONTROL = {"prompt", "force", "compel", "order", "cause", "lead", "oblige", "provoke",
+                   "drive", "ask", "urge", "tell", "instruct", "direct", "push", "pressure"}
+
+
+def _controlling_object(tok):
+    """ "prompting *the policemen* to open fire": the object right before an infinitive's
+    "to", when a verb of causing or ordering governs it, however the parser attached the
+    infinitive (xcomp, or an advcl of some other verb)."""
+    to = next((c for c in tok.children if c.dep_ == "aux" and c.lower_ == "to"), None)
+    if to is None or to.i == 0:
+        return None
+    obj = tok.doc[to.i - 1]
+    if obj.dep_ == "dobj" and obj.head.lemma_.lower() in _OBJECT_CONTROL:
+        return obj
+    return None
+
+
 def _inherited_subject(tok):
     """The actor of a verb without a subject of its own.
 
@@ -249,6 +303,9 @@ def _inherited_subject(tok):
     (xcomp → governor's object), "accused Y of *shelling*" (pcomp → the accused), "... and
     *closed*" (conj), "troops who *crossed*" (relcl → the noun).
     """
+    controller = _controlling_object(tok)
+    if controller is not None:
+        return controller
     t = tok
     for _ in range(4):
         dep, head = t.dep_, t.head
@@ -358,6 +415,11 @@ def _sources(tok, entry: lexicon.Trigger, consumed) -> list:
     if entry.pos == "NOUN":
         # "launched a *mediation* effort": a noun modifying the object names the act too
         noun = tok.head if tok.dep_ == "compound" and tok.head.pos_ in _NOUN_POS else tok
+        if noun.dep_ == "pcomp" and noun.pos_ in _VERB_POS and noun.head.head.pos_ in _VERB_POS:
+            # "troops *resorted to* firing on posts": the doer of the verb it completes
+            verb = noun.head.head
+            return [c for c in verb.children if c.dep_ == "nsubj"] or (
+                [] if _is_passive(verb) else _inherited_heads(verb))
         verb = _governing_verb(noun)
         if verb is not None and noun.dep_ in ("dobj", "attr"):
             subj = [c for c in verb.children if c.dep_ == "nsubj"]
@@ -482,6 +544,16 @@ def _lookup(tok, by_lemma) -> tuple:
     pos = _pos_key(tok)
     if pos is None:
         return ()
+    if pos == "VERB" and _nominal_gerund(tok):
+        nouns = tuple(by_lemma.get((tok.lower_, "NOUN"), ()))  # "killed in *police firing*"
+        if nouns and tok.dep_ == "pcomp" and not _gerund_modifier(tok):
+            # "resorted to firing on posts", "by shooting at him": the verb's readings
+            # (with the subject it shares) first, the noun's ("rounds of firing by the police")
+            # where none fits
+            verbs = by_lemma.get((tok.lemma_.lower(), "VERB")) or by_lemma.get((tok.lower_, "VERB"))
+            return (*(verbs or ()), *nouns)
+        if nouns:
+            return nouns
     entries = by_lemma.get((tok.lemma_.lower(), pos)) or by_lemma.get((tok.lower_, pos))
     if entries:
         return entries
@@ -561,6 +633,9 @@ def statement_topics(doc) -> set[int]:
                 or tok.head.lemma_.lower() not in _TOPIC_VERBS:
             continue
         out |= _prep_subtrees((tok, tok.head), preps)  # on the noun or the verb: parser's choice
+        # "claimed responsibility for a car bomb ... *that killed eight*": a relative clause
+        # the parser hung on the statement noun belongs to the topic
+        out.update(t.i for c in tok.children if c.dep_ == "relcl" for t in c.subtree)
     return out
 
 
