@@ -69,6 +69,15 @@ def test_wires_and_international_outlets_give_no_country(source):
     assert outlet_country(source, None) is None
 
 
+def test_an_edition_after_a_dash_is_the_outlet_itself():
+    assert outlet_country("Agence France Presse - English", None) is None  # not "France"
+    assert outlet_country("Dawn - Karachi edition", None) == "PAK"
+
+
+def test_spacing_inside_a_name_does_not_matter():
+    assert outlet_country("News 18", None) == outlet_country("News18", None) == "IND"
+
+
 def test_a_wire_story_on_a_national_site_is_still_a_wire_story():
     assert outlet_country("Reuters", "https://www.thehindu.com/news/story.ece") is None
 

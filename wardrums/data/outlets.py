@@ -6,7 +6,8 @@ they are recognised but give no country. :func:`outlet_country` reads an article
 name and URL and returns the country, in this order (the first stage that recognises
 something decides):
 
-1. the outlet name, as listed (case, accents, punctuation and a leading "The" ignored);
+1. the outlet name, as listed (case, accents, punctuation, spaces and a leading "The"
+   ignored; an edition after a dash, "AFP - English", is the outlet's);
    several outlets in one field ("Xinhua, The Nation, DVB") count only when every listed
    national outlet among them has the same country -- wires and unknown names do not vote;
 2. a country in parentheses after the name ("The Telegraph (India)"), listed or not;
@@ -145,13 +146,13 @@ def outlet_country(source: str | None, url: str | None = None) -> str | None:
 def _name_verdict(text: str) -> object:
     """An outlet name's country, None for a recognised outlet with no prior, or _UNKNOWN."""
     index = _index()
-    key = _fold(text)
+    key = _key(text)
     if key in index.names:
         return index.names[key].prior
     bare, qualifier = _split_qualifier(text)
     if qualifier is not None:
         qual_country = _country_word(qualifier) or _place_keys().get(_fold(qualifier))
-        bare_key = _fold(bare)
+        bare_key = _key(bare)
         if qual_country is not None:
             if (bare_key, qual_country) in index.qualified:
                 return index.qualified[bare_key, qual_country].prior
@@ -159,9 +160,12 @@ def _name_verdict(text: str) -> object:
             if hit is not None and hit.kind != "national":
                 return None  # "Reuters (UK)": still a wire
             return qual_country
-        for candidate in (bare_key, _fold(qualifier)):  # "UNI (United News of India)"
+        for candidate in (bare_key, _key(qualifier)):  # "UNI (United News of India)"
             if candidate in index.names:
                 return index.names[candidate].prior
+    edition = re.split(r"\s+[-–—]\s+", text.strip(), maxsplit=1)
+    if len(edition) == 2 and _key(edition[0]) in index.names:  # "AFP - English"
+        return index.names[_key(edition[0])].prior
     if _HOST.match(text.strip().lower()):  # "EKantipur.com" given as the outlet name
         host = _host_of(text)
         hit = _host_verdict(host)
@@ -211,6 +215,11 @@ def _fold(text: str) -> str:
     text = re.sub(r"['’‘`]", "", text.replace("&", " and "))
     text = " ".join(re.findall(r"[^\W_]+", text))
     return text[4:] if text.startswith("the ") else text
+
+
+def _key(text: str) -> str:
+    """An outlet name as looked up: folded, without spaces ("News 18" is "News18")."""
+    return _fold(text).replace(" ", "")
 
 
 def _split_qualifier(text: str) -> tuple[str, str | None]:
@@ -313,13 +322,13 @@ def _build_index(rows: list[Outlet] | tuple[Outlet, ...], fname: str = FNAME) ->
                 if country != o.country:
                     raise ValueError(f"{where}: {text!r} names {country} in parentheses but "
                                      f"the row's country is {o.country}")
-                key2 = (_fold(bare), country)
+                key2 = (_key(bare), country)
                 other = qualified.get(key2)
                 if other is not None and other is not o:
                     raise ValueError(f"{where}: {text!r} is also listed on line {other.line}")
                 qualified[key2] = o
                 continue
-            key = _fold(text)
+            key = _key(text)
             other = names.get(key)
             if other is not None and other is not o:
                 raise ValueError(f"{where}: {text!r} is also listed on line {other.line} "
