@@ -56,3 +56,13 @@ def test_a_place_in_the_text_outweighs_the_outlet():
 def test_the_outlet_decides_a_name_two_countries_share():
     ev = events("Congress leaders marched through the town on Friday.", source="Ekantipur")[0]
     assert countries(ev.source) == ["NPL"]
+
+
+def test_a_country_guessed_from_the_outlet_adds_no_confidence():
+    # the outlet fills in the country but does not make the event look better read: the
+    # main event of an unplaced story is the one it was without the outlet
+    bare, = events(ARREST)
+    guessed, = events(ARREST, source="Dawn")
+    assert guessed.confidence == bare.confidence
+    named, = events("Police arrested five protesters in Karachi on Monday.", source="Dawn")
+    assert named.confidence > guessed.confidence
