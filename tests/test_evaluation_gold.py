@@ -72,6 +72,13 @@ def test_acled_reader(tmp_path):
     assert gs.problems == [GoldProblem(3, "missing label (event_plover_mapped is null)")]
 
 
+def test_acled_reader_keeps_the_outlet(tmp_path):
+    row = acled_row(1, "PROTEST")
+    row["news_source"] = "The Morning Bugle (Kenya)"
+    gs = read_gold(write_jsonl(tmp_path / "acled_dev.jsonl", [row, acled_row(2, "PROTEST")]))
+    assert [it.extra["news_source"] for it in gs.items] == ["The Morning Bugle (Kenya)", None]
+
+
 def test_case_reader_null_is_none(tmp_path):
     path = write_jsonl(tmp_path / "case2021_dev.jsonl",
                        [case_row(1, "AGREE"), case_row(2, None), case_row(3, "RIOT")])

@@ -119,6 +119,14 @@ def test_acled_actor_and_date_figures_by_hand(tmp_path):
     assert r.confusion["PROTEST"]["none"] == 2
 
 
+def test_acled_articles_carry_their_outlet(tmp_path):
+    rows = [acled_row(1, "PROTEST", text="PROTEST:0.9."), acled_row(2, "ASSAULT", text="ASSAULT:0.9.")]
+    rows[0]["news_source"] = "The Morning Bugle (Kenya)"
+    coder = KeywordCoder()
+    evaluate(write_jsonl(tmp_path / "acled_dev.jsonl", rows), predict=coder)
+    assert [a.source for a in coder.articles] == ["The Morning Bugle (Kenya)", None]
+
+
 def test_case_five_way(tmp_path):
     rows = [case_row(1, "AGREE"), case_row(2, None), case_row(3, "COERCE"), case_row(4, "FOO")]
     texts = {"case-t1": "AGREE:0.7.", "case-t2": "CONSULT:0.9.", "case-t3": "ASSAULT:0.6."}

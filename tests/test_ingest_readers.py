@@ -367,3 +367,20 @@ def test_jsonl_publication_date_aliases(tmp_path: Path) -> None:
     x, y, z = read(p)
     assert x.published == dt.date(2002, 3, 10) and y.published == dt.date(2002, 3, 11)
     assert z.code == "bad-field" and '"pub_date"' in z.reason
+
+
+def test_jsonl_outlet_aliases_fill_source(tmp_path: Path) -> None:
+    p = write(tmp_path / "o.jsonl",
+              '{"id": "o1", "text": "Police fired tear gas.", "outlet": "Dawn"}\n'
+              '{"id": "o2", "text": "Talks resumed.", "news_source": "The Hindu"}\n'
+              '{"id": "o3", "text": "Talks stalled.", "source": "Kyodo", "outlet": "Dawn"}\n'
+              '{"id": "o4", "text": "Talks stalled again.", "outlet": 7}\n')
+    o1, o2, o3, o4 = read(p)
+    assert (o1.source, o2.source, o3.source) == ("Dawn", "The Hindu", "Kyodo")
+    assert o4.code == "bad-field" and '"outlet"' in o4.reason
+
+
+def test_csv_outlet_and_news_source_columns(tmp_path: Path) -> None:
+    a = write(tmp_path / "a.csv", "id,text,Outlet\nr1,Police fired tear gas.,Dawn\n")
+    b = write(tmp_path / "b.csv", "id,text,news_source\nr2,Talks resumed.,The Hindu\n")
+    assert [x.source for x in articles(a, b)] == ["Dawn", "The Hindu"]

@@ -47,6 +47,8 @@ class ArticleContext:
     lowercase: bool = False
     use_classifier: bool = True
     focus_country: str | None = None
+    # the focus is only the outlet's country (the text names none): a guess, not a reading
+    focus_is_prior: bool = False
     discourse: object | None = None  # dates.DiscourseDates: the article's running date
     people: dict[str, Actor] = field(default_factory=dict)  # lower-cased name or surname → actor
     recent: list[tuple[str, Actor]] = field(default_factory=list)  # (kind, actor), newest last

@@ -154,11 +154,26 @@ def select_sentences(sentences: list[SentenceSpan]) -> list[bool]:
     return keep
 
 
-def _focus_country(nlp, sentences: list[SentenceSpan], lowercase: bool) -> str | None:
+# The outlet's country (wardrums.data.outlets) counts this much: below the least mention in
+# the text (a person or body outside the lede, 1/3), so it decides only an article that names
+# no country or ties with it. 0.25, 0.5 and 1 score alike on ACLED dev; 2 would outvote a place.
+OUTLET_WEIGHT = 0.25
+
+
+def _focus_country(nlp, sentences: list[SentenceSpan], lowercase: bool,
+                   outlet: str | None = None) -> str | None:
+    """Stage 3: the country the article is about (see :func:`_focus`)."""
+    return _focus(nlp, sentences, lowercase, outlet)[0]
+
+
+def _focus(nlp, sentences: list[SentenceSpan], lowercase: bool,
+           outlet: str | None = None) -> tuple[str | None, bool]:
     # Gazetteer mentions count most (countries, capitals, demonyms, places.csv); named
     # institutions and people say less about *where* ("Congress", "Obama" in an Indian
     # story), so they count a third. Towns and provinces found by wardrums.coding.geo
     # outside those mentions count too, resolved towards the countries already named.
+    # ``outlet``, the publishing outlet's country, is a weak prior (OUTLET_WEIGHT); the
+    # second value says the text gave no lead, so the focus is that prior alone.
     from wardrums.coding import geo
 
     gz = gazetteer()
@@ -192,6 +207,9 @@ def _focus_country(nlp, sentences: list[SentenceSpan], lowercase: bool) -> str |
     for s in sentences:
         for m in cues.pattern.finditer(s.text):
             counts[cues.country[_cue_key(m.group())]] += 1
+    prior_only = bool(outlet) and not counts and not shared
+    if outlet:
+        counts[outlet] += OUTLET_WEIGHT
     # A name two countries share ("Congress", "Punjab") goes to the one the rest of the
     # article (names, places and cues) points to; with no lead, to the first listed.
     for alike, weight in shared:
@@ -199,8 +217,8 @@ def _focus_country(nlp, sentences: list[SentenceSpan], lowercase: bool) -> str |
         leaders = [c for c in alike if counts[c] == top]
         counts[leaders[0] if top > 0 and len(leaders) == 1 else alike[0]] += weight
     if not counts:
-        return None
-    return counts.most_common(1)[0][0]
+        return None, False
+    return counts.most_common(1)[0][0], prior_only
 
 
 @dataclass(frozen=True)
@@ -254,7 +272,10 @@ def _prepare(nlp, article: Article, use_classifier: bool = True) -> _Prepared:
     ctx = ArticleContext(published=article.published, text=text, lowercase=lowercase,
                          use_classifier=use_classifier,
                          discourse=date_mod.DiscourseDates(text, article.published))
-    ctx.focus_country = _focus_country(nlp, sentences, lowercase)
+    from wardrums.data.outlets import outlet_country
+
+    outlet = outlet_country(article.source, article.url)
+    ctx.focus_country, ctx.focus_is_prior = _focus(nlp, sentences, lowercase, outlet)
     keep = select_sentences(sentences)
     return _Prepared(article=article, ctx=ctx,
                      chosen=[s for s, k in zip(sentences, keep, strict=True) if k])
@@ -856,9 +877,11 @@ def _demand_events(demands, sent: SentenceSpan, sv: SentenceView, ctx: ArticleCo
 def _confidence(match: TriggerMatch, source, target, ctx: ArticleContext) -> float:
     """A first, uncalibrated score: how much of the event the parse actually pinned down."""
     score = 0.45
-    if source and source[0].country and source[0].text:  # an implied doer pins nothing down
-        score += 0.15
-    if target and target[0].country:
+    # a country that is only the outlet's guess (ctx.focus_is_prior) pins nothing down either
+    guessed = ctx.focus_country if ctx.focus_is_prior else None
+    if source and source[0].country not in (None, guessed) and source[0].text:
+        score += 0.15  # an implied doer pins nothing down
+    if target and target[0].country not in (None, guessed):
         score += 0.15
     if match.specificity:
         score += 0.1

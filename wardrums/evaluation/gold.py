@@ -98,6 +98,10 @@ def _date(value: Any, name: str) -> dt.date | None:
         raise _Skip(f"bad {name} {value!r} (want YYYY-MM-DD)") from None
 
 
+def _outlet(value: Any) -> str | None:
+    return value.strip() if isinstance(value, str) and value.strip() else None
+
+
 def _label(rec: dict, key: str, allowed: tuple[str, ...], *, null_as: str | None = None) -> str:
     if key not in rec:
         raise _Skip(f"missing label (no {key!r} field)")
@@ -127,6 +131,7 @@ def _read_acled(rec: dict, line: int) -> GoldItem:
         "actor2_iso3": actor2.get("country_iso3") or None,
         "acled_event_type": rec.get("acled_event_type"),
         "note_group": rec.get("note_group"),
+        "news_source": _outlet(rec.get("news_source")),  # the outlet: a prior for the place
     }
     # ACLED notes are written after the event: publication is taken as the day after.
     return GoldItem(_id(rec, line, "acled"), _text(rec), event_date + dt.timedelta(days=1),

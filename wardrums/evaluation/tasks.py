@@ -125,7 +125,8 @@ class Task:
             if key in by_key:
                 by_key[key].item_ids.append(it.id)
             else:
-                by_key[key] = Unit(Article(id=it.id, text=it.text, published=it.published), [it.id])
+                by_key[key] = Unit(Article(id=it.id, text=it.text, published=it.published,
+                                           source=it.extra.get("news_source")), [it.id])
         return list(by_key.values())
 
     def score(self, items: list[GoldItem], events: dict[str, list[Event]]) -> Scored:

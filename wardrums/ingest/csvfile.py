@@ -1,7 +1,7 @@
 """CSV/TSV articles: a header row naming the columns (``id``, ``text``, ``published``,
 ``title``, ``source``, ``url``; any case), then one article per row.
 
-Common spreadsheet column names are accepted as aliases (``date``, ``body``, ...). A file
+Common spreadsheet column names are accepted as aliases (``date``, ``body``, ``outlet``, ...). A file
 without an ``id`` column gets ids ``path:LINE``, so a plain export of texts still works.
 Rows are read in strict mode so that a stray quote is reported at its line instead of
 silently swallowing the rest of the file into one cell.
@@ -24,7 +24,7 @@ COLUMNS: dict[str, str] = {
     "text": "text", "body": "text", "content": "text",
     "published": "published", "date": "published", "published_date": "published",
     "title": "title", "headline": "title",
-    "source": "source",
+    "source": "source", "outlet": "source", "news_source": "source",
     "url": "url", "link": "url",
 }
 

@@ -1,6 +1,7 @@
 """JSON-lines articles: one ``{"id", "text", "published"?, "title"?, "source"?, "url"?}``
 object per line (the date may also be called ``pub_date``, ``publication_date``,
-``published_at`` or ``date``, as other tools name it).
+``published_at`` or ``date``, and the outlet ``outlet`` or ``news_source``, as other tools
+name them).
 
 Each line stands alone: a broken line becomes a Rejection naming ``path:LINE`` and the
 lines after it are still read. A file that is not line-oriented JSON after all (a
@@ -20,9 +21,11 @@ from wardrums.ingest.source import Source, reject
 from wardrums.ingest.text import is_blank, read_text_as_article
 from wardrums.records import Article, Rejection
 
-_OPTIONAL_STR = ("title", "source", "url")
 #: Names other tools give the publication date; the first one present is read.
 DATE_KEYS = ("published", "pub_date", "publication_date", "published_at", "date")
+#: Names other tools give the outlet (``Article.source``); the first one present is read.
+SOURCE_KEYS = ("source", "outlet", "news_source")
+_OPTIONAL_STR = ("title", "url", *SOURCE_KEYS)
 
 
 def record_to_article(obj: dict[str, Any], src: Source, where: str,
@@ -63,8 +66,9 @@ def record_to_article(obj: dict[str, Any], src: Source, where: str,
         except ValueError:
             return reject(where, "bad-field", f'"{key}" is {raw_date[:40]!r}; write it as '
                           "YYYY-MM-DD (or an ISO 8601 datetime)", line)
+    source = next((obj[k] for k in SOURCE_KEYS if obj.get(k) not in (None, "")), None)
     return read_text_as_article(text, id=str(raw_id), published=published,
-                                title=obj.get("title"), source=obj.get("source"),
+                                title=obj.get("title"), source=source,
                                 url=obj.get("url"), origin=src.origin)
 
 
