@@ -151,3 +151,52 @@ def test_unknown_locality_acting_as_a_party_is_in_the_story_country():
                  "Sunday night, Bangladesh police said.")
     places = [a for ev in evs for a in (*ev.source, *ev.target) if "Upazila" in a.text]
     assert places and {a.country for a in places} == {"BGD"}
+
+
+# ------------------------------------------------- words that say nothing of where
+
+
+def _outlet_events(text, source):
+    import datetime as dt
+
+    from wardrums.coding.coder import code_article
+    from wardrums.records import Article
+
+    evs = code_article(Article(id="t", text=text, published=dt.date.fromisoformat(PUB),
+                               source=source))
+    assert evs, f"no event coded in {text!r}"
+    return evs
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Workers at a Japanese company went on strike over unpaid wages in Chennai.",
+        "Nearly 200 employees of a Chinese-owned garment factory staged a walkout in Chennai.",
+        "Tibetan students protested outside the Chinese embassy in New Delhi on Tuesday.",
+    ],
+)
+def test_a_demonym_on_an_owned_noun_is_not_where_the_story_is(text):
+    ev = events(text)[0]
+    assert [a.country for a in ev.source] == ["IND"]
+
+
+def test_a_capital_opening_an_organisation_name_is_not_a_place_mention():
+    # "Juba" is South Sudan's capital; "Juba League" is a Bangladeshi party wing
+    ev = _outlet_events("Activists of the Juba League held a rally in Feni demanding the "
+                        "arrest of the killers.", source="The Daily Star (Bangladesh)")[0]
+    assert [a.country for a in ev.source] != ["SSD"]
+
+
+def test_the_outlet_settles_a_shared_region_name():
+    # Punjab is both India's and Pakistan's; an Indian outlet's story is about India's
+    ev = _outlet_events("Members of the Punjab Teachers Union held a protest over unpaid "
+                        "salaries.", source="Hindustan Times")[0]
+    assert [a.country for a in ev.source] == ["IND"]
+
+
+def test_an_unknown_named_person_takes_the_story_country():
+    evs = events("Unidentified gunmen shot dead Maulana Abdul Qadir, a seminary teacher, "
+                 "in Peshawar on Friday.")
+    people = [a for ev in evs for a in (*ev.source, *ev.target) if "Qadir" in a.text]
+    assert people and {a.country for a in people} == {"PAK"}

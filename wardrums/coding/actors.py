@@ -368,8 +368,12 @@ def _resolve_one(h, sv: SentenceView, ctx: ArticleContext) -> Actor | None:
                           start=start, end=end)
             ctx.remember("org", actor)
             return actor
-        actor = Actor(text=text, name=full, country=entry.country if entry else None,
-                      sector=title_sector, start=start, end=end)
+        # a person the knowledge base does not know, named in a story whose text places it,
+        # is most often a local: the story's country (never the outlet's guess alone)
+        country = entry.country if entry else (
+            None if ctx.focus_is_prior else ctx.focus_country)
+        actor = Actor(text=text, name=full, country=country, sector=title_sector,
+                      start=start, end=end)
         if title_sector is not None or entry is not None:
             ctx.people[full.lower()] = actor
             ctx.people[full.split()[-1].lower()] = actor

@@ -187,6 +187,8 @@ def _focus(nlp, sentences: list[SentenceSpan], lowercase: bool,
             last = doc[m.end - 1]
             spans.append((doc[m.start].idx, last.idx + len(last.text)))
             e = m.best()
+            if _says_nothing_of_where(doc, m, e):
+                continue
             if e.country and len(e.country) == 3 and e.kind != "igo":
                 weight = 3 if n < 2 else 1  # the dateline and lede say where
                 if e.kind in ("institution", "person"):
@@ -200,7 +202,9 @@ def _focus(nlp, sentences: list[SentenceSpan], lowercase: bool,
         covered.append(spans)
     known = tuple(dict.fromkeys([*counts, *(c for alike, _ in shared for c in alike)]))
     for n, (s, spans) in enumerate(zip(sentences, covered, strict=True)):
-        for start, end, place in geo.find_places(s.text, lowercase=lowercase, prefer=known):
+        # with no country named, the outlet's country settles a shared town name ("Hyderabad")
+        prefer = known or ((outlet,) if outlet else ())
+        for start, end, place in geo.find_places(s.text, lowercase=lowercase, prefer=prefer):
             if place.country_iso3 and not any(a < end and start < b for a, b in spans):
                 counts[place.country_iso3] += 2 if n < 2 else 1
     cues = _country_cues()
@@ -219,6 +223,41 @@ def _focus(nlp, sentences: list[SentenceSpan], lowercase: bool,
     if not counts:
         return None, False
     return counts.most_common(1)[0][0], prior_only
+
+
+# Nouns a demonym before them marks as owned or sent by that country, not as where the story
+# is: "employees at a South Korean firm" strike in Cambodia, "the Chinese embassy" in Delhi.
+_OWNED_NOUNS = frozenset(
+    "firm firms company companies embassy embassies consulate consulates factory factories "
+    "investor investors contractor contractors multinational multinationals mission "
+    "owned run funded brand brands".split())
+# Last words of an organisation's name: a place name at its start ("Juba League", "Dhaka
+# Students Union") is part of the name, not a mention of the place.
+_NAME_ENDS = frozenset(
+    "league union party front association federation forum movement alliance council "
+    "committee society club sangh samiti morcha parishad".split())
+
+
+def _says_nothing_of_where(doc, m, e) -> bool:
+    """Whether gazetteer mention ``m`` (best entry ``e``) says nothing of where the story is.
+
+    1. A demonym before a noun of ownership ("South Korean firm", "Chinese-owned",
+       "the Chinese embassy") names the owner or sender, who is abroad.
+    2. A capital or place opening a capitalised name that ends in an organisation word
+       ("Juba League" in a Bangladeshi report) is a word of the name.
+    """
+    if e.kind == "demonym":
+        j = m.end
+        if j < len(doc) and doc[j].text == "-":
+            j += 1
+        return j < len(doc) and doc[j].lower_ in _OWNED_NOUNS
+    if e.kind in ("capital", "place"):
+        j = m.end
+        while j < len(doc) and j < m.end + 4 and doc[j].text[:1].isupper():
+            if doc[j].lower_ in _NAME_ENDS:
+                return True
+            j += 1
+    return False
 
 
 @dataclass(frozen=True)
