@@ -30,6 +30,8 @@ def one(events, event_type):
         ("Moscow accused Washington of meddling in its elections.", ("ACCUSE", ("RUS",), ("USA",))),
         ("The Kremlin condemned the Pentagon on Wednesday.", ("ACCUSE", ("RUS",), ("USA",))),
         ("Russia expelled two American diplomats.", ("SANCTION", ("RUS",), ("USA",))),
+        # embassy staff are diplomats too, however the compound chain is parsed
+        ("Russia expelled two US Embassy staff members.", ("SANCTION", ("RUS",), ("USA",))),
         ("The European Union imposed new sanctions on Iran.", ("SANCTION", ("EU",), ("IRN",))),
         ("China and South Korea signed a trade agreement on Monday.", ("AGREE", ("CHN",), ("KOR",))),
         ("Japanese Prime Minister Shinzo Abe met Indian Prime Minister Narendra Modi in Tokyo.",

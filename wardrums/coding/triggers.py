@@ -118,8 +118,10 @@ def _matches_item(tok, item: str) -> bool:
         return False
     if len(words) == 1:
         return True
-    mods = {c.lemma_.lower() for c in tok.children if c.dep_ in ("compound", "amod", "nmod")}
-    mods |= {c.lower_ for c in tok.children if c.dep_ in ("compound", "amod", "nmod")}
+    # the modifiers, and theirs in a compound chain: "US *Embassy* staff members"
+    near = [c for c in tok.children if c.dep_ in ("compound", "amod", "nmod")]
+    near += [g for c in near if c.dep_ == "compound" for g in c.children if g.dep_ == "compound"]
+    mods = {c.lemma_.lower() for c in near} | {c.lower_ for c in near}
     return all(w in mods for w in words[:-1])
 
 
