@@ -93,3 +93,23 @@ def test_record_fields_from_the_plover_table():
     assert ev.intensity < 0
     assert len(ev.cameo_root) == 2
     assert 0 < ev.confidence <= 1
+
+
+@pytest.mark.parametrize("text, event_type, mode", [
+    # British "burnt" reaches the parser like "burned"
+    ("Protesters in the capital on Monday burnt effigies of the prime minister.", "PROTEST",
+     "demonstrate"),
+    # party office-holders and other titled people are people one can beat
+    ("A district secretary of the party was beaten by two men on Sunday.", "ASSAULT", "beat"),
+])
+def test_acts_on_people_and_effigies(text, event_type, mode):
+    ev = one(codes(text), event_type)
+    assert ev.mode == mode
+
+
+@pytest.mark.parametrize("text", [
+    "The farmers burnt stubble in their fields after the harvest.",
+    "The ruling party's candidate beat his rival by 2,000 votes.",
+])
+def test_burning_waste_and_winning_votes_are_no_events(text):
+    assert not [e for e in codes(text) if e.event_type in ("COERCE", "ASSAULT", "PROTEST")]

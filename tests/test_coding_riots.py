@@ -105,3 +105,12 @@ def test_arrests_at_a_protest_rank_below_the_protest():
     best = max(evs, key=lambda e: e.confidence)
     assert best.event_type == "PROTEST"
     assert any(e.event_type == "COERCE" and e.mode == "arrest" for e in evs)  # still coded
+
+
+@pytest.mark.parametrize("text", [
+    "Supporters of the two parties scuffled outside the polling station on Sunday.",
+    "Students scuffled with the police outside the university gate.",
+])
+def test_a_scuffle_of_crowds_is_a_riot(text):
+    evs = wardrums.code(text, published=PUB)
+    assert any(ev.event_type == "PROTEST" and ev.mode == "riot" for ev in evs)

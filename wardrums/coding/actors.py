@@ -91,14 +91,6 @@ class SentenceView:
         return self._by_token.get(i)
 
 
-def _names_other_country(sv: SentenceView, focus: str | None) -> bool:
-    """The sentence names a country besides the story's ("granted asylum to Evo Morales,
-    Bolivia's former president"): an unknown person in it may be from either."""
-    return any(e.kind in ("country", "capital", "nickname", "demonym") and e.country
-               and e.country != focus
-               for m in sv.mentions for e in (m.best(),))
-
-
 def np_tokens(head) -> list:
     """Tokens of the noun phrase headed by ``head``, without clauses, conjuncts and PPs."""
     out = [head]
@@ -379,8 +371,7 @@ def _resolve_one(h, sv: SentenceView, ctx: ArticleContext) -> Actor | None:
         # a person the knowledge base does not know, named in a story whose text places it,
         # is most often a local: the story's country (never the outlet's guess alone)
         country = entry.country if entry else (
-            None if ctx.focus_is_prior or _names_other_country(sv, ctx.focus_country)
-            else ctx.focus_country)
+            None if ctx.focus_is_prior else ctx.focus_country)
         actor = Actor(text=text, name=full, country=country, sector=title_sector,
                       start=start, end=end)
         if title_sector is not None or entry is not None:
