@@ -27,11 +27,12 @@ from wardrums.coding import hybrid
 from wardrums.coding.actors import ArticleContext, SentenceView
 from wardrums.coding.demands import find_reported_demands
 from wardrums.coding.gazetteer import gazetteer
-from wardrums.coding.modality import assess
+from wardrums.coding.modality import assess, governs_complement, report_verbs
 from wardrums.coding.places import locate
 from wardrums.coding.threats import find_conditional_threats
 from wardrums.coding.triggers import TriggerMatch, find_triggers, harm_by_hazard, statement_topics
 from wardrums.data import knowledge, lexicon
+from wardrums.data.outlets import outlet_country
 from wardrums.nlp import load_nlp, model_signature, split_sentences
 from wardrums.nlp.sentences import SentenceSpan
 from wardrums.records import Actor, Article, Event, Evidence, make_event_id
@@ -311,8 +312,6 @@ def _prepare(nlp, article: Article, use_classifier: bool = True) -> _Prepared:
     ctx = ArticleContext(published=article.published, text=text, lowercase=lowercase,
                          use_classifier=use_classifier,
                          discourse=date_mod.DiscourseDates(text, article.published))
-    from wardrums.data.outlets import outlet_country
-
     outlet = outlet_country(article.source, article.url)
     ctx.focus_country, ctx.focus_is_prior = _focus(nlp, sentences, lowercase, outlet)
     keep = select_sentences(sentences)
@@ -594,10 +593,8 @@ def _register_people(sv: SentenceView, ctx: ArticleContext) -> None:
 
 
 def _root_speaker(sv: SentenceView, ctx: ArticleContext) -> Actor | None:
-    from wardrums.coding.modality import _cue_sets
-
     root = next(iter(sv.doc.sents)).root
-    if root.lemma_.lower() not in _cue_sets()["report"]:
+    if root.lemma_.lower() not in report_verbs():
         return None
     subj = [c for c in root.children if c.dep_ == "nsubj"]
     if not subj:
@@ -944,9 +941,7 @@ def _purpose(tok) -> bool:
     if tok.dep_ not in ("advcl", "xcomp") or not any(
             c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
         return False
-    from wardrums.coding.modality import _complement_modality
-
-    return tok.head.pos_ in ("VERB", "AUX") and tok.head.lemma_.lower() not in _complement_modality()
+    return tok.head.pos_ in ("VERB", "AUX") and not governs_complement(tok.head.lemma_.lower())
 
 
 def _background(tok) -> bool:

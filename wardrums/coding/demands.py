@@ -16,11 +16,11 @@ from dataclasses import dataclass
 
 from wardrums.coding import actors as actor_mod
 from wardrums.coding.actors import ArticleContext, SentenceView
+from wardrums.coding.modality import DEONTIC_AUX, OBLIGATION_VERBS, report_verbs
 from wardrums.records import Actor
 
-_DEMAND_MODALS = {"must"}
-_APPEAL_MODALS = {"should", "ought"}
-_NEED_VERBS = {"need", "have"}  # "Washington needs to take the first step", "has to stop"
+_DEMAND_MODALS = frozenset({"must"})
+_APPEAL_MODALS = DEONTIC_AUX - _DEMAND_MODALS  # "should", "ought"
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,7 +40,8 @@ def _obligation(verb) -> tuple[object, str | None] | None:
             return c, "demand"
         if c.dep_ == "aux" and c.lower_ in _APPEAL_MODALS:
             return c, None
-    if verb.lemma_.lower() in _NEED_VERBS and any(c.dep_ == "xcomp" for c in verb.children):
+    # "Washington needs to take the first step", "has to stop"
+    if verb.lemma_.lower() in OBLIGATION_VERBS and any(c.dep_ == "xcomp" for c in verb.children):
         if verb.tag_ in ("VBZ", "VBP", "VB"):
             return verb, "demand"
     return None
@@ -60,9 +61,7 @@ def _speaker(report, sv: SentenceView, ctx: ArticleContext) -> tuple[Actor, ...]
 
 def find_reported_demands(doc, sv: SentenceView, ctx: ArticleContext) -> list[ReportedDemand]:
     """Every reported demand or appeal in ``doc`` (a parsed sentence)."""
-    from wardrums.coding.modality import _cue_sets
-
-    reports = _cue_sets()["report"]
+    reports = report_verbs()
     out: list[ReportedDemand] = []
     for report in doc:
         if report.lemma_.lower() not in reports or report.pos_ not in ("VERB", "AUX"):

@@ -23,7 +23,11 @@ from wardrums.data import lexicon
 _RANK = {"asserted": 0, "alleged": 1, "predicted": 2, "hypothetical": 3}
 _FUTURE_AUX = {"will", "'ll", "shall", "wo"}
 _POSSIBLE_AUX = {"may", "might", "could", "can"}
-_DEONTIC_AUX = {"should", "must", "ought"}
+#: Modal auxiliaries of obligation ("should be arrested", "must withdraw"): the act is asked
+#: for, not reported (wardrums.coding.demands reads who asks).
+DEONTIC_AUX = frozenset({"should", "must", "ought"})
+#: Verbs that make an infinitive obligatory in the present ("has to stop", "needs to act").
+OBLIGATION_VERBS = frozenset({"have", "need"})
 # Verbs whose direct object (or "for" object) is an act asked for, not one done: "demanded
 # the *arrest* of the leaders", "called for a *ban*".
 _REQUEST_OBJECT_VERBS = {"demand", "seek", "want", "request", "urge", "wish"}
@@ -67,6 +71,17 @@ def _complement_modality() -> dict[str, str]:
     return {k.lower(): v for k, v in lexicon.cues().complement_modality.items()}
 
 
+def report_verbs() -> frozenset[str]:
+    """Lemmas of the verbs that report speech (``report_verbs`` of cues.yaml)."""
+    return _cue_sets()["report"]
+
+
+def governs_complement(lemma: str) -> bool:
+    """Whether ``lemma`` sets the modality of its complement ("urged X *to* withdraw",
+    "agreed to sign": ``complement_modality`` of cues.yaml)."""
+    return lemma in _complement_modality()
+
+
 def _subject(verb):
     for c in verb.children:
         if c.dep_ in ("nsubj", "nsubjpass"):
@@ -95,6 +110,17 @@ def _past(verb) -> bool:
     if verb.tag_ == "VBN":  # "has arrested"; a bare participle: "two killed", "troops sent in"
         return not auxes or any(a.lower_ in _PERFECT_AUX for a in auxes)
     return False
+
+
+def _aux_modality(word: str) -> str | None:
+    """What a modal auxiliary makes of its verb's act: "will"/"would" look ahead
+    (predicted); "may"/"could" and "should"/"must" leave it possible or asked for
+    (hypothetical)."""
+    if word in _FUTURE_AUX or word == "would":
+        return "predicted"
+    if word in _POSSIBLE_AUX or word in DEONTIC_AUX:
+        return "hypothetical"
+    return None
 
 
 def _instead(head) -> bool:
@@ -196,14 +222,10 @@ def assess(trigger) -> Assessment:
                 negated = not negated
             elif t is trigger and c.dep_ in ("nsubjpass", "dobj") and _nobody(c):
                 negated = not negated  # "no shots were fired", "killed nobody"
-            elif c.dep_ == "aux" and low in _FUTURE_AUX:
-                bump("predicted")
-                tense = "future"
-            elif c.dep_ == "aux" and low == "would":
-                bump("predicted")
-                tense = "future"
-            elif c.dep_ == "aux" and low in _POSSIBLE_AUX | _DEONTIC_AUX:
-                bump("hypothetical")  # "could strike", "should be arrested"
+            elif c.dep_ == "aux" and (reading := _aux_modality(low)) is not None:
+                bump(reading)  # "will strike", "could strike", "should be arrested"
+                if reading == "predicted":
+                    tense = "future"
             elif c.dep_ == "advmod" and low in cues["allegation"]:
                 bump("alleged")
             elif c.dep_ == "advmod" and low in cues["hedge"]:
@@ -213,7 +235,7 @@ def assess(trigger) -> Assessment:
                 (via == "dobj" and lemma in _REQUEST_OBJECT_VERBS)
                 or (via == "prep" and chain[k - 1].lower_ == "for" and lemma in _REQUEST_FOR_VERBS)):
             bump("hypothetical")  # "demanded the *arrest* of", "called for a *ban* on"
-        if via == "xcomp" and lemma in ("have", "need") and _finite_present(t):
+        if via == "xcomp" and lemma in OBLIGATION_VERBS and _finite_present(t):
             bump("hypothetical")  # "we have to arrest them" (not "police had to open fire")
         if t is not trigger and lemma in cues["predicted"]:
             bump("predicted")
@@ -259,10 +281,10 @@ def assess(trigger) -> Assessment:
         rel = prev.dep_
         if rel == "prep" and steps < 3 and head.dep_ == "pcomp" and node.pos_ in ("VERB", "AUX"):
             # "will not hesitate in arresting": the verb the -ing act completes looks ahead
-            auxes = {a.lower_ for a in _auxes(node)}
-            if auxes & (_FUTURE_AUX | {"would"}):
+            readings = {_aux_modality(a.lower_) for a in _auxes(node)}
+            if "predicted" in readings:
                 bump("predicted")
-            elif auxes & (_POSSIBLE_AUX | _DEONTIC_AUX):
+            elif "hypothetical" in readings:
                 bump("hypothetical")
         if rel in ("ccomp", "xcomp", "parataxis", "dobj", "pcomp", "pobj", "prep", "advcl", "conj"):
             if rel == "advcl" and _has_if(prev, cues):
