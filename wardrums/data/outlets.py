@@ -73,16 +73,25 @@ class _Index:
     hosts: dict[str, Outlet]
 
 
-@functools.cache
 def outlets() -> tuple[Outlet, ...]:
     """Every row of ``outlets.csv``, in file order."""
-    return parse_outlets(knowledge._package_text(FNAME))
+    return _loaded()[0]
 
 
 def parse_outlets(text: str, fname: str = FNAME) -> tuple[Outlet, ...]:
     """The rows of an outlets file, validated: a known ISO3 country, a known kind, hosts
     written as bare domains, and no name or host listed twice (see :func:`_build_index`).
     A bad row raises :class:`ValueError` naming the file and line."""
+    return _parse(text, fname)[0]
+
+
+@functools.cache
+def _loaded() -> tuple[tuple[Outlet, ...], _Index]:
+    """The package's rows and their lookups, validated and indexed once."""
+    return _parse(knowledge._package_text(FNAME), FNAME)
+
+
+def _parse(text: str, fname: str) -> tuple[tuple[Outlet, ...], _Index]:
     known = {c.iso3 for c in knowledge.countries()}
     out = []
     for line, row in knowledge._read_csv(fname, text, FIELDS):
@@ -102,8 +111,7 @@ def parse_outlets(text: str, fname: str = FNAME) -> tuple[Outlet, ...]:
                                  "without 'www.' or a path")
         out.append(Outlet(name=name, aliases=knowledge._split(row["aliases"]), hosts=hosts,
                           country=country, kind=kind, line=line))
-    _build_index(out, fname)
-    return tuple(out)
+    return tuple(out), _build_index(out, fname)
 
 
 def outlet_country(source: str | None, url: str | None = None) -> str | None:
@@ -298,9 +306,8 @@ def _iso2_to_iso3() -> dict[str, str]:
     return {c.iso2.lower(): c.iso3 for c in knowledge.countries()}
 
 
-@functools.cache
 def _index() -> _Index:
-    return _build_index(outlets())
+    return _loaded()[1]
 
 
 def _build_index(rows: list[Outlet] | tuple[Outlet, ...], fname: str = FNAME) -> _Index:
