@@ -22,11 +22,25 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from wardrums.errors import WardrumsError  # noqa: E402
+from wardrums.errors import GoldError, WardrumsError  # noqa: E402
 from wardrums.evaluation import DEFAULT_SAMPLE_SIZES, EvalResult, run_dev_suite  # noqa: E402
+from wardrums.evaluation.audit import reader_agreement  # noqa: E402
 from wardrums.evaluation.gold import FORMATS  # noqa: E402
 
 DEFAULT_GOLD = REPO.parent / "shared" / "gold"
+
+
+def _ngec_ceiling(gold_dir: Path) -> list[str]:
+    """The blind re-labelling's agreement with NGEC (wardrums/evaluation/audit.py)."""
+    try:
+        found = reader_agreement(gold_dir)
+    except GoldError:
+        return []
+    r, c = found["reader"], found["clear"]
+    return [f"- **NGEC's ceiling**: a reader who saw only the story text agreed with NGEC's label "
+            f"on {r.share:.3f} of {r.n} stories drawn at random (macro-F1 {r.macro_f1:.3f}; "
+            f"{c.share:.3f} of the {c.n} with one clear event): `python "
+            "scripts/ngec_label_audit.py --coder` (labels in docs/audits/)."]
 
 
 def render(results: list[EvalResult], *, command: str, signature: str, gold_dir: Path,
@@ -58,6 +72,7 @@ def render(results: list[EvalResult], *, command: str, signature: str, gold_dir:
         "- Held-out parts of these sets, kept outside the project, check the figures reported "
         "here; tuning to these files will not move those.",
         "- Error tables list item ids only; gold text is not reproduced.",
+        *_ngec_ceiling(gold_dir),
         "",
         "## Summary",
         "",

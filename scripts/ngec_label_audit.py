@@ -4,18 +4,12 @@
     python scripts/ngec_label_audit.py                  # reader vs the NGEC labels
     python scripts/ngec_label_audit.py --coder          # ... and the coder on the same stories
 
-NGEC's labels are the category a prompt *asked* a language model to write about, not what the
-story it wrote says. ``docs/audits/ngec_blind_labels.jsonl`` holds a blind re-labelling of 80
-stories drawn at random (seed 7) from ``../shared/gold/ngec_synthetic_plover.jsonl``: the
-reader saw only the story text, never the label, headline or mode, and gave the main event's
-PLOVER category, a second plausible one, and whether the story has one clear main event. The
-file holds our labels and the story ids only; the stories are read from the gold folder.
+See wardrums/evaluation/audit.py for how docs/audits/ngec_blind_labels.jsonl was made.
 """
 
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections import Counter
 from pathlib import Path
@@ -23,36 +17,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from wardrums.errors import GoldError  # noqa: E402
 from wardrums.evaluation import DEFAULT_GOLD_DIR, main_event  # noqa: E402
-from wardrums.evaluation.metrics import accuracy, macro_f1  # noqa: E402
-
-AUDIT = ROOT / "docs" / "audits" / "ngec_blind_labels.jsonl"
-
-
-def read_audit(path: Path = AUDIT) -> list[dict]:
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-
-
-def read_stories(gold_dir: Path, ids: set[str]) -> dict[str, dict]:
-    path = gold_dir / "ngec_synthetic_plover.jsonl"
-    if not path.is_file():
-        raise SystemExit(f"{path}: NGEC gold not found; pass --gold DIR (the folder holding it)")
-    out = {}
-    with open(path, encoding="utf-8") as fh:
-        for line in fh:
-            rec = json.loads(line)
-            if rec["id"] in ids:
-                out[rec["id"]] = rec
-    missing = ids - out.keys()
-    if missing:
-        raise SystemExit(f"{path}: {len(missing)} audited ids not in the file (e.g. {sorted(missing)[0]})")
-    return out
-
-
-def agreement(gold: list[str], pred: list[str], name: str) -> str:
-    labels = sorted(set(gold))
-    return (f"{name:38s} n={len(gold):3d}  agrees {accuracy(gold, pred):.3f}  "
-            f"macro-F1 over the NGEC classes present {macro_f1(gold, pred, labels):.3f}")
+from wardrums.evaluation import audit as A  # noqa: E402
 
 
 def coder_labels(stories: list[dict]) -> list[str]:
@@ -72,20 +39,22 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--gold", type=Path, default=DEFAULT_GOLD_DIR)
     ap.add_argument("--coder", action="store_true", help="also code the audited stories")
     args = ap.parse_args(argv)
-    audit = read_audit()
-    stories = read_stories(args.gold, {a["id"] for a in audit})
+    try:
+        found = A.reader_agreement(args.gold)
+        audit = A.read_audit()
+        stories = A.audited_stories(args.gold, audit)
+    except GoldError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 2
+    print(found["reader"].text("reader (blind) vs NGEC label"))
+    print(found["either"].text("reader, either of two choices"))
+    print(found["clear"].text("reader, stories with one clear event"))
     gold = [stories[a["id"]]["event_plover"] for a in audit]
     reader = [a["label"] for a in audit]
-    print(agreement(gold, reader, "reader (blind) vs NGEC label"))
-    top2 = [g if g in (a["label"], a["second"]) else a["label"] for g, a in zip(gold, audit, strict=True)]
-    print(agreement(gold, top2, "reader, either of two choices"))
-    clear = [i for i, a in enumerate(audit) if a["clear"]]
-    print(agreement([gold[i] for i in clear], [reader[i] for i in clear],
-                    "reader, stories with one clear event"))
     if args.coder:
         coded = coder_labels([stories[a["id"]] for a in audit])
-        print(agreement(gold, coded, "coder vs NGEC label"))
-        print(agreement(reader, coded, "coder vs reader"))
+        print(A.agreement(gold, coded).text("coder vs NGEC label"))
+        print(A.agreement(reader, coded).text("coder vs reader"))
     print("most common disagreements (NGEC label -> reader):")
     for (g, r), n in Counter((g, r) for g, r in zip(gold, reader, strict=True) if g != r).most_common(8):
         print(f"  {g:10s} -> {r:10s} {n}")

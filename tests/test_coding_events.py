@@ -113,3 +113,66 @@ def test_acts_on_people_and_effigies(text, event_type, mode):
 ])
 def test_burning_waste_and_winning_votes_are_no_events(text):
     assert not [e for e in codes(text) if e.event_type in ("COERCE", "ASSAULT", "PROTEST")]
+
+
+def test_diplomatic_expulsions_are_a_sanction_not_a_deportation():
+    events = codes("The administration targeted Russia with sweeping sanctions and diplomatic "
+                   "expulsions.")
+    assert [e.mode for e in events if e.event_type == "SANCTION"].count("diplomatic") == 1
+    assert not [e for e in events if e.event_type == "COERCE"]
+
+
+def test_flying_into_an_air_defence_zone_is_no_restriction():
+    text = ("Five military planes entered the Air Defence Identification Zone on Monday, "
+            "prompting fighter jets to scramble.")
+    assert not [e for e in codes(text) if e.event_type == "COERCE"]
+
+
+@pytest.mark.parametrize("text, event_type, mode", [
+    # a group ending its own protest eases dissent (CAMEO 082), a concession
+    ("The teachers' union called off its week-long strike on Thursday.", "CONCEDE", "ease-dissent"),
+    ("Farmers ended their sit-in outside the ministry after the talks.", "CONCEDE", "ease-dissent"),
+    # manhandling and roughing up are beatings
+    ("Police manhandled a reporter outside the court on Monday.", "ASSAULT", "beat"),
+    ("Guards roughed up two reporters outside the court.", "ASSAULT", "beat"),
+])
+def test_ending_a_protest_and_rough_handling(text, event_type, mode):
+    ev = one(codes(text), event_type)
+    assert ev.mode == mode
+
+
+def test_calling_off_air_strikes_is_no_concession():
+    events = codes("The president called off strikes on the rebel bases at the last minute.")
+    assert not [e for e in events if e.event_type == "CONCEDE"]
+
+
+def test_refusing_to_end_a_strike_is_not_a_concession():
+    events = codes("The miners said they will not end the strike until their pay is restored.")
+    assert not [e for e in events if e.event_type == "CONCEDE" and e.polarity == "positive"
+                and e.modality == "asserted"]
+
+
+def test_mobilising_funds_is_no_military_mobilisation():
+    events = codes("The European Union is mobilising additional funds for the reconstruction.")
+    assert not [e for e in events if e.event_type == "MOBILIZE"]
+
+
+
+def test_fighting_reported_from_a_place_happened():
+    events = codes("Heavy fighting was reported in the eastern district on Monday.")
+    assert [e for e in events if e.event_type == "ASSAULT" and e.modality == "asserted"]
+
+
+def test_subject_hung_on_the_auxiliary_is_still_the_doer():
+    # the parser hangs "The United Kingdom" on "have" when "however" sits between them
+    ev = one(codes("The United Kingdom and France however have opposed resolutions in the United "
+                   "Nations on cluster munitions."), "REJECT")
+    assert "GBR" in {a.country for a in ev.source}
+
+
+def test_who_reports_a_bombing_did_not_do_it():
+    text = ("Suicide bombers are suspected to be behind the twin blasts that rocked a church "
+            "in Jolo last Sunday, Interior Secretary Ramon Dizon said Friday")
+    for ev in codes(text):
+        if ev.event_type == "ASSAULT":
+            assert "Ramon Dizon" not in {a.name for a in ev.source}, ev.source

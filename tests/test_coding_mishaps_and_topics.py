@@ -25,6 +25,13 @@ def types(text: str) -> set[str]:
     "Twelve villagers were killed in a flood in the north of the country.",
     # a mishap noun whose modifier names what went off
     "A propane explosion killed three diners at a restaurant in the old town.",
+    # an explosion or fire at an industrial site or store, with no weapon or attack named
+    "A blast at a fertiliser factory killed 12 workers on Monday.",
+    "Two people were killed in a fire at a garment factory outside the capital.",
+    "Huge explosions hit the port, caused by ammonium nitrate stored in a warehouse.",
+    # the toll told in the next sentence belongs to the accident
+    "Several workers were hurt when a storage tank at the plant exploded. "
+    "Four people were injured and taken to hospital.",
 ])
 def test_harm_caused_by_a_hazard_or_mishap_is_no_attack(text):
     assert "ASSAULT" not in types(text)
@@ -35,9 +42,32 @@ def test_harm_caused_by_a_hazard_or_mishap_is_no_attack(text):
     "Six people were killed when a roadside bomb exploded near their bus.",
     "Nine workers were injured when soldiers opened fire on the crowd.",
     "A car bomb killed eight people outside the ministry.",
+    # an industrial site is where the attack happened, not what caused the harm
+    "A bomb exploded at a factory in the city, killing five workers.",
+    "A suicide bomber blew himself up at a fuel depot, killing nine.",
+    "Gunmen attacked a chemical plant, killing three guards.",
 ])
 def test_harm_by_people_or_bombs_is_still_an_attack(text):
     assert "ASSAULT" in types(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Residents heard loud explosions near the airport.",
+    "Villagers survived the massacre.",
+    "Witnesses saw heavy shelling in the area.",
+    "Investigators are probing the bombing of the mosque.",
+])
+def test_who_saw_survived_or_investigated_an_attack_is_not_its_doer(text):
+    for ev in wardrums.code(text, published=PUB):
+        if ev.event_type == "ASSAULT":
+            assert not {a.name.lower() for a in ev.source} & {
+                "resident", "villager", "witness", "investigator"}, ev.source
+
+
+def test_attack_noun_still_takes_the_doer_of_carry_out():
+    [ev] = [e for e in wardrums.code("Rebels carried out an attack on the base.", published=PUB)
+            if e.event_type == "ASSAULT"]
+    assert [a.name for a in ev.source] == ["rebel"]
 
 
 @pytest.mark.parametrize("text", [

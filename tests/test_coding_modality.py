@@ -103,6 +103,10 @@ def test_announced_done_act_is_asserted_and_announced_plan_predicted():
     # what a future verb's -ing complement names
     ("We will not hesitate in arresting even senior leaders, the officer said.", "COERCE",
      "predicted"),
+    # an infinitive completing a noun of capacity or trying: a power given, an act tried
+    ("The new law gives the police the right to detain suspects for 30 days.", "COERCE",
+     "hypothetical"),
+    ("Officers made an attempt to arrest the gang leader at his farm.", "COERCE", "hypothetical"),
 ])
 def test_acts_called_for_or_promised_are_not_asserted(text, event_type, modality):
     assert find(events_of(text), event_type).modality == modality
@@ -117,6 +121,20 @@ def test_had_to_is_still_a_done_act():
     ("Since the police were unable to arrest them in time, the men escaped.", "COERCE"),
     ("Instead of cracking down on the mob, the policemen stood and watched.", "COERCE"),
     ("Rather than negotiating with the rebels, the army waited.", "CONSULT"),
+    ("Their refusal to withdraw the troops angered the neighbours.", "RETREAT"),
 ])
 def test_acts_not_carried_out_are_negative(text, event_type):
     assert find(events_of(text), event_type).polarity == "negative"
+
+
+@pytest.mark.parametrize("text, event_type, doer", [
+    ("The decree gave the army the power to seize private trucks.", "COERCE", "army"),
+    ("Their refusal to withdraw the troops angered the neighbours.", "RETREAT", None),
+    ("Police made an attempt to arrest the gang leader at his farm.", "COERCE", "police"),
+])
+def test_the_holder_of_a_power_or_attempt_is_its_doer_not_the_noun(text, event_type, doer):
+    ev = find(events_of(text), event_type)
+    names = [a.name.lower() for a in ev.source]
+    assert not any(n.split()[-1] in ("power", "refusal", "attempt") for n in names), names
+    if doer is not None:
+        assert doer in names

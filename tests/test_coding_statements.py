@@ -104,10 +104,10 @@ def test_failing_to_agree_is_no_agreement(text):
     assert not any(e.event_type == "AGREE" and e.polarity == "positive" for e in evs)
 
 
-def test_calling_off_a_strike_negates_it():
-    strikes = [e for e in _code("The union called off the strike on Monday.")
-               if e.event_type == "PROTEST"]
-    assert strikes and all(e.polarity == "negative" for e in strikes)
+def test_calling_off_a_strike_is_no_protest_but_easing_dissent():
+    events = _code("The union called off the strike on Monday.")
+    assert not [e for e in events if e.event_type == "PROTEST" and e.polarity == "positive"]
+    assert [e.mode for e in events if e.event_type == "CONCEDE"] == ["ease-dissent"]
 
 
 @pytest.mark.parametrize(

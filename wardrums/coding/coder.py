@@ -563,9 +563,10 @@ def _with_classifier(here: list[Event], prob: dict[str, float], sent: SentenceSp
                 for ev in here]
     label, conf = hybrid.best_label(prob)
     if label == "none" or conf < hybrid.ADD_THRESHOLD or harm_by_hazard(doc) \
-            or _topic_only(doc):
+            or _topic_only(doc) or (label == "ASSAULT" and _accident_told(sv, p.ctx)):
         return []
-    root, src_heads, tgt_heads = hybrid.clause_arguments(doc)
+    coding = lexicon.plover()[label].coding(None)
+    root, src_heads, tgt_heads = hybrid.clause_arguments(doc, material=coding.quad_class in (2, 4))
     source = _arguments(src_heads, sv, p.ctx)
     target = _arguments(tgt_heads, sv, p.ctx)
     if not source and not target:
@@ -574,7 +575,6 @@ def _with_classifier(here: list[Event], prob: dict[str, float], sent: SentenceSp
     attributed = None
     if a.speaker_head is not None:
         attributed = " ".join(t.text for t in actor_mod.np_tokens(a.speaker_head))
-    coding = lexicon.plover()[label].coding(None)
     return [_build(label, None, coding, root, source, target, a.modality, a.polarity, attributed,
                    a.tense, round(0.8 * conf, 3), sent, sv, p.ctx, p.article)]
 
@@ -629,8 +629,8 @@ def _make_event(match: TriggerMatch, sent: SentenceSpan, sv: SentenceView, ctx: 
             return None  # "no shots were fired": with no parties, a denial leaves nothing
         unattributed = True
         target = _arguments(match.targets, sv, ctx, generic=True)  # "passengers were burnt"
-    if not source and entry.category == "ASSAULT" and ctx.mishap and not _violence_words(sv.doc):
-        return None  # "Four people were injured" after the boiler blast: the accident's toll
+    if not source and entry.category == "ASSAULT" and _accident_told(sv, ctx):
+        return None  # "Four people were injured" after (or in) the boiler blast: its toll
     if (not target and len(source) > 1 and entry.category in _RECIPROCAL
             and len({(a.country, a.sector) for a in source}) > 1):
         source, target = source[:1], source[1:]  # "China and South Korea signed a deal"
@@ -709,7 +709,8 @@ _UNATTRIBUTED_MODES = {None, "beat", "firearms", "explosives", "aerial", "drone"
 # "fighting broke out", "clashes left six dead"), with the attack noun as their subject.
 # (Harm verbs such as "killed" or "exploded" are triggers themselves and code the event.)
 _HAPPENING_VERBS = {"occur", "rock", "break", "erupt", "continue", "go", "leave", "claim",
-                    "rage", "flare", "result", "take", "resume", "intensify", "ensue"}
+                    "rage", "flare", "result", "take", "resume", "intensify", "ensue",
+                    "report", "record"}  # "clashes were reported from the town"
 
 
 # Words too common in attack reports to suggest an accident ("set fire to", "rocks thrown").
@@ -730,11 +731,30 @@ def _sentence_mishap(sv: SentenceView) -> bool:
     return sv.mishap
 
 
+def _accident_told(sv: SentenceView, ctx: ArticleContext) -> bool:
+    """This sentence or an earlier one reported an accident, and this one names no weapon or
+    attack: harm with no doer here is the accident's toll, not an attack."""
+    return (ctx.mishap or _sentence_mishap(sv)) and not _violence_words(sv.doc)
+
+
 def _mishap_words(doc) -> bool:
     """The sentence names a hazard or an accident's cause ("flash floods", "a gas cylinder",
     "the explosion at the chemical plant"): with no doer named, it may well be an accident."""
     words = _mishap_lemmas()
-    return any(t.lemma_.lower() in words for t in doc if t.pos_ in ("NOUN", "PROPN"))
+    return any(t.lemma_.lower() in words for t in doc if t.pos_ in ("NOUN", "PROPN")) \
+        or _site_accident(doc)
+
+
+# What goes off or burns at an industrial site ("a blast at a fertiliser factory").
+_OUTBREAK_WORDS = {"explode", "explosion", "blast", "fire", "blaze", "fireball"}
+
+
+def _site_accident(doc) -> bool:
+    """An explosion or fire at an industrial site or store (@accident_sites) in a sentence
+    that names no weapon or attack: an industrial accident. A storage "tank" is no weapon."""
+    lemmas = {t.lemma_.lower() for t in doc}
+    return bool(lemmas & _OUTBREAK_WORDS) and bool(lemmas & lexicon.word_set("accident_sites")) \
+        and not lemmas & (_violence_lemmas() - {"tank"})
 
 
 def _violence_without_parties(match: TriggerMatch, sv: SentenceView, ctx: ArticleContext) -> bool:
@@ -946,12 +966,19 @@ def _purpose(tok) -> bool:
 
 def _background(tok) -> bool:
     """The act is the sentence's background, not its news: a noun after a temporal
-    preposition, or a relative clause in the past perfect ("who had been arrested")."""
+    preposition, a relative clause in the past perfect ("who had been arrested"), or a
+    relative clause or past participle describing the object of another act ("freed a
+    diplomat *it arrested*", "released activists *arrested* last week"). (A relative clause
+    on the subject is often the news itself: "a leader, who was injured in a clash, died".)"""
     if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ == "pobj" and tok.head.lower_ in _BEFORE_PREPS:
         return True
     if tok.dep_ in ("relcl", "acl") and any(
             c.dep_ == "aux" and c.lower_ == "had" for c in tok.children):
         return True
+    if tok.dep_ == "relcl" or (tok.dep_ == "acl" and tok.tag_ == "VBN"):
+        return tok.head.dep_ in ("dobj", "dative") or (
+            tok.head.dep_ == "pobj" and tok.head.head.dep_ == "prep"
+            and tok.head.head.head.pos_ in ("VERB", "AUX"))
     return False
 
 

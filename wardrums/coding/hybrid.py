@@ -16,9 +16,15 @@ from __future__ import annotations
 
 import functools
 
+from wardrums.coding.modality import report_verbs
+from wardrums.data import lexicon
+
 #: Minimum calibrated probability for the classifier to add an event the rules missed.
 ADD_THRESHOLD = 0.6
 _FALLBACK_TARGET_PREPS = ("against", "on", "with", "to", "at")
+# Verbs whose passive subject is said or thought to have done what follows ("X is suspected
+# to be behind", "Y is believed to have fired").
+_SAID_OF = {"suspect", "believe", "think", "say", "report", "allege", "accuse", "know", "understand"}
 
 
 @functools.cache
@@ -51,14 +57,30 @@ def best_label(p: dict[str, float]) -> tuple[str, float]:
     return label, p[label]
 
 
-def clause_arguments(doc):
-    """Subject-side and object-side head tokens of the sentence's main clause."""
+def clause_arguments(doc, *, material: bool = False):
+    """Subject-side and object-side head tokens of the sentence's main clause.
+
+    For a physical act (``material``) told through a report verb ("the bombers are suspected
+    to be behind the blasts, the secretary said"), the clause is the reported one: the one who
+    said it did not do it. With no reported clause there are no arguments.
+    """
     root = next(iter(doc.sents)).root
+    if material and root.lemma_.lower() in report_verbs():
+        told = [c for c in root.children if c.dep_ in ("ccomp", "parataxis")]
+        if not told:
+            return root, [], []
+        root = told[0]
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in root.children)
+    if passive and root.lemma_.lower() in _SAID_OF:
+        # "the bombers are *suspected* to be behind the blasts": the one suspected is the doer
+        return root, [c for c in root.children if c.dep_ == "nsubjpass"], []
     if passive:
         sources = [g for c in root.children if c.dep_ == "agent" for g in c.children
                    if g.dep_ == "pobj"]
         targets = [c for c in root.children if c.dep_ == "nsubjpass"]
+    elif root.lemma_.lower() in lexicon.word_set("witness_verbs"):
+        sources = []  # "villagers survived the massacre": the subject only saw or suffered it
+        targets = [c for c in root.children if c.dep_ in ("dobj", "dative")]
     else:
         sources = [c for c in root.children if c.dep_ == "nsubj"]
         targets = [c for c in root.children if c.dep_ in ("dobj", "dative")]

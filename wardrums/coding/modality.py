@@ -172,6 +172,11 @@ def _inherited_tense(node) -> str | None:
     return "past" if any(_past(t) for t in finite) else None
 
 
+def _infinitive(verb) -> bool:
+    """A "to" infinitive ("the power *to detain*")."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
 def _finite_present(verb) -> bool:
     return verb.tag_ in ("VBZ", "VBP", "MD") or any(a.tag_ in ("VBZ", "VBP", "MD")
                                                       for a in _auxes(verb))
@@ -314,6 +319,13 @@ def assess(trigger) -> Assessment:
                 or (lemma == "call" and any(c.lower_ == "off" for c in node.children))
             ):
                 negated = not negated
+        if rel == "acl" and steps < 2 and node.pos_ in ("NOUN", "PROPN") \
+                and lemma in _complement_modality() and _infinitive(prev):
+            effect = _complement_modality()[lemma]  # "the power to detain"
+            if effect == "negative":
+                negated = not negated  # "their refusal to withdraw"
+            else:
+                bump(effect)
         prev, node = node, node.head
         steps += 1
     # a quoted clause before "X said" is parataxis/ccomp of the root: the root is the speaker verb

@@ -173,7 +173,12 @@ def _simple_slot(tok, slot: str) -> list:
         return [g for d in datives for g in ([d] if d.pos_ != "ADP" else
                                              [x for x in d.children if x.dep_ == "pobj"])]
     if slot in ("poss", "nsubj", "nsubjpass"):
-        return [c for c in tok.children if c.dep_ == slot]
+        found = [c for c in tok.children if c.dep_ == slot]
+        if not found and slot == "nsubj":
+            # "X however have opposed": the parser may hang the subject on the auxiliary
+            found = [g for a in tok.children if a.dep_ == "aux" for g in a.children
+                     if g.dep_ == "nsubj"]
+        return found
     if slot == "compound":
         return [c for c in tok.children if c.dep_ == slot and not _names_a_city(c)] \
             or _gerund_modifier(tok)
@@ -190,8 +195,8 @@ def _simple_slot(tok, slot: str) -> list:
                 if g.dep_ in ("nsubj", "nsubjpass")]
     if slot == "head_nsubj":
         verb = _governing_verb(tok)
-        if verb is None:
-            return []
+        if verb is None or _witnessed(tok):
+            return []  # "residents *heard* explosions": who heard is not who set them off
         subj = [c for c in verb.children if c.dep_ == "nsubj"]
         if subj:
             return subj
@@ -276,6 +281,13 @@ def _governing_verb(tok):
     return None
 
 
+def _witnessed(tok) -> bool:
+    """The event noun is what its verb's subject saw, heard, survived or looked into."""
+    noun = tok.head if tok.dep_ == "compound" and tok.head.pos_ in _NOUN_POS else tok
+    verb = _governing_verb(noun)
+    return verb is not None and verb.lemma_.lower() in lexicon.word_set("witness_verbs")
+
+
 # "police *used* water cannon to disperse them": the object is the means, not the doer.
 _INSTRUMENT_VERBS = {"use", "employ", "deploy", "utilise", "utilize", "fire", "launch"}
 
@@ -313,6 +325,9 @@ def _inherited_subject(tok):
         dep, head = t.dep_, t.head
         if head is t or dep not in ("xcomp", "acomp", "conj", "advcl", "ccomp", "relcl", "acl", "pcomp"):
             return None
+        if dep == "acl" and head.pos_ in _NOUN_POS and _capacity_noun(head) \
+                and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children):
+            return _holder(head)  # "gave *police* the power to detain", "*their* refusal to go"
         if dep in ("relcl", "acl") and head.pos_ in _NOUN_POS:
             return head
         if dep == "pcomp":
@@ -335,6 +350,28 @@ def _inherited_subject(tok):
             if agents:
                 return agents[0]
     return None
+
+
+def _capacity_noun(noun) -> bool:
+    """A noun an infinitive completes as a capacity, try or refusal ("the power to", "a bid
+    to", "their refusal to": the nouns of cues.yaml's complement_modality)."""
+    return noun.lemma_.lower() in lexicon.cues().complement_modality
+
+
+def _holder(noun):
+    """Who has the power, makes the attempt or refuses: the noun's possessor, else whom its
+    verb gives it to, else that verb's subject (None when the sentence does not say)."""
+    poss = [c for c in noun.children if c.dep_ == "poss"]
+    if poss:
+        return poss[0]
+    verb = _governing_verb(noun)
+    if verb is None:
+        return None
+    given = [c for c in verb.children if c.dep_ == "dative"]
+    if given:
+        return given[0]
+    subj = [c for c in verb.children if c.dep_ == "nsubj"]
+    return subj[0] if subj else _inherited_subject(verb)
 
 
 def _inherited_heads(tok) -> list:
@@ -423,7 +460,7 @@ def _sources(tok, entry: lexicon.Trigger, consumed) -> list:
             return [c for c in verb.children if c.dep_ == "nsubj"] or (
                 [] if _is_passive(verb) else _inherited_heads(verb))
         verb = _governing_verb(noun)
-        if verb is not None and noun.dep_ in ("dobj", "attr"):
+        if verb is not None and noun.dep_ in ("dobj", "attr") and not _witnessed(noun):
             subj = [c for c in verb.children if c.dep_ == "nsubj"]
             if not subj and not _is_passive(verb):
                 subj = _inherited_heads(verb)  # "is willing to provide a loan"
@@ -522,6 +559,9 @@ def _fit(tok, entry: lexicon.Trigger):
         if not hits:
             return False
         obj = hits[0]
+        if entry.mode == "ease-dissent" and any(c.dep_ == "prep" and c.lower_ == "on"
+                                              for c in obj.children):
+            return False  # "called off strikes *on* Iran": air strikes, not a protest
     if entry.particle:
         parts = {c.lower_ for c in tok.children if c.dep_ in ("prt", "prep", "agent", "advmod", "dative")
                  and not any(g.ent_type_ in _NON_ACTOR_ENTS for g in c.children if g.dep_ == "pobj")}
