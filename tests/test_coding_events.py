@@ -176,3 +176,18 @@ def test_who_reports_a_bombing_did_not_do_it():
     for ev in codes(text):
         if ev.event_type == "ASSAULT":
             assert "Ramon Dizon" not in {a.name for a in ev.source}, ev.source
+
+
+@pytest.mark.parametrize("text, event_type, mode, target", [
+    # freed people are the target even when the text does not say who freed them
+    ("Hundreds of political prisoners have been released over the last few days.",
+     "RETREAT", "release", "political prisoners"),
+    ("The rebels set free nearly three dozen hostages on Sunday.", "RETREAT", "release", None),
+    ("The agency provided shelter materials to 2,000 families after the floods.", "AID", None,
+     None),
+])
+def test_releases_and_relief(text, event_type, mode, target):
+    ev = one(codes(text), event_type)
+    assert ev.mode == mode
+    if target is not None:
+        assert target in {a.name for a in ev.target}

@@ -99,3 +99,13 @@ def test_material_cooperation_phrasings(text, expected):
 
 def test_opening_a_door_is_no_event():
     assert types("The guard opened the door to the hall.") == set()
+
+
+@pytest.mark.parametrize("text", [
+    "Germany is adding a medical evacuation plane to the resources that fight the epidemic.",
+    "Germany on Thursday announced a sixfold increase in funding to fight the epidemic.",
+])
+def test_fighting_an_epidemic_is_no_battle_and_funding_it_is_aid(text):
+    found = types(text)
+    assert "ASSAULT" not in found and "PROTEST" not in found
+    assert "AID" in found

@@ -272,3 +272,20 @@ def test_troops_massed_without_a_peace_mission_are_mobilisation():
     evs = _code("Russia deployed 3,000 troops to the border with Ukraine.")
     assert any(e.event_type == "MOBILIZE" for e in evs)
     assert not any(e.event_type == "AID" for e in evs)
+
+
+@pytest.mark.parametrize("text", [
+    "The ministers said they agree with the governor that the border should stay open.",
+    "Health officials said they agree with the recommendation.",
+    "Most voters agree with what the opposition is proposing.",
+])
+def test_sharing_a_view_is_no_agreement_to_cooperate(text):
+    assert not [e for e in _code(text) if e.event_type == "AGREE"]
+
+
+@pytest.mark.parametrize("text", [
+    "Russia agreed with Turkey to set up a buffer zone.",
+    "Iran has agreed with the IAEA on a new inspection plan.",
+])
+def test_agreeing_with_a_party_on_an_act_is_an_agreement(text):
+    assert [e for e in _code(text) if e.event_type == "AGREE"]

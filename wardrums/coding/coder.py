@@ -30,7 +30,13 @@ from wardrums.coding.gazetteer import gazetteer
 from wardrums.coding.modality import assess, governs_complement, report_verbs
 from wardrums.coding.places import locate
 from wardrums.coding.threats import find_conditional_threats
-from wardrums.coding.triggers import TriggerMatch, find_triggers, harm_by_hazard, statement_topics
+from wardrums.coding.triggers import (
+    TriggerMatch,
+    content_head,
+    find_triggers,
+    harm_by_hazard,
+    statement_topics,
+)
 from wardrums.data import knowledge, lexicon
 from wardrums.data.outlets import outlet_country
 from wardrums.nlp import load_nlp, model_signature, split_sentences
@@ -620,6 +626,11 @@ def _make_event(match: TriggerMatch, sent: SentenceSpan, sv: SentenceView, ctx: 
     target = _arguments(match.targets, sv, ctx)
     unattributed = False
     a = None
+    if not source and not target and entry.mode == "release":
+        # "hundreds of prisoners were released": whoever holds them, the freed are the target
+        freed = list(match.targets) or (
+            [content_head(sv.doc[match.consumed])] if match.consumed is not None else [])
+        target = _arguments(freed, sv, ctx, generic=True)
     if not source and not target and not _police_only(match) and not _weapons_taken(match) \
             and not (entry.category == "PROTEST" and entry.mode in _CROWD_MODES):
         if not _violence_without_parties(match, sv, ctx):

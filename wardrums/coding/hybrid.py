@@ -60,16 +60,16 @@ def best_label(p: dict[str, float]) -> tuple[str, float]:
 def clause_arguments(doc, *, material: bool = False):
     """Subject-side and object-side head tokens of the sentence's main clause.
 
-    For a physical act (``material``) told through a report verb ("the bombers are suspected
-    to be behind the blasts, the secretary said"), the clause is the reported one: the one who
-    said it did not do it. With no reported clause there are no arguments.
+    For a physical act (``material``) told in a clause a report verb governs ("the bombers
+    are suspected to be behind the blasts, the secretary said"), the clause is the reported
+    one: the one who said it did not do it. ("Germany announced more funding": no reported
+    clause, the subject acts.)
     """
     root = next(iter(doc.sents)).root
     if material and root.lemma_.lower() in report_verbs():
         told = [c for c in root.children if c.dep_ in ("ccomp", "parataxis")]
-        if not told:
-            return root, [], []
-        root = told[0]
+        if told:
+            root = told[0]
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in root.children)
     if passive and root.lemma_.lower() in _SAID_OF:
         # "the bombers are *suspected* to be behind the blasts": the one suspected is the doer

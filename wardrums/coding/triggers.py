@@ -401,6 +401,18 @@ _CAUSE_NOUNS = {"firing", "fire", "shooting", "gunfire", "action", "charge", "la
                 "crackdown", "operation", "encounter", "assault", "violence", "beating"}
 
 
+# Nouns naming where or in what matter something happened, not what did it ("arrested in
+# the Naroda *incident*", "blasted in Topkhana *Road*").
+_NOT_CAUSES = {"road", "street", "area", "market", "colony", "locality", "lane", "square",
+               "chowk", "bazaar", "bazar", "nagar", "station", "crossing", "junction",
+               "incident", "case", "connection", "matter", "affair", "episode"}
+
+
+def _not_a_cause(tok) -> bool:
+    return tok.ent_type_ in ("GPE", "LOC", "FAC") or tok.lemma_.lower() in _NOT_CAUSES \
+        or tok.lemma_.lower() in lexicon.word_set("territory")
+
+
 def _cause_source(tok) -> list:
     """Agentless passive: "killed *in police firing*", "wounded in an Israeli airstrike",
     "killed in firing *by the police*".
@@ -415,7 +427,7 @@ def _cause_source(tok) -> list:
                     continue
                 found = [m for m in g.children if m.dep_ in ("compound", "amod", "poss")
                          and _is_actorish(m)]
-                if found:
+                if found and not _not_a_cause(g):  # not "blasted *in city's Topkhana Road*"
                     return found
                 if g.lemma_.lower() in _CAUSE_NOUNS or g.lower_ in _CAUSE_NOUNS:
                     agents = _prep_objects(g, "by")
@@ -459,13 +471,27 @@ def _sources(tok, entry: lexicon.Trigger, consumed) -> list:
             verb = noun.head.head
             return [c for c in verb.children if c.dep_ == "nsubj"] or (
                 [] if _is_passive(verb) else _inherited_heads(verb))
+        by = [g for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"
+              for g in _prep_objects(c, "by")]
+        if by:
+            return by  # "a bandh *imposed by villagers*", "the strike called by the unions"
         verb = _governing_verb(noun)
         if verb is not None and noun.dep_ in ("dobj", "attr") and not _witnessed(noun):
             subj = [c for c in verb.children if c.dep_ == "nsubj"]
             if not subj and not _is_passive(verb):
                 subj = _inherited_heads(verb)  # "is willing to provide a loan"
             return subj
+        if noun.dep_ == "pobj" and noun.head.lower_ == "in" and noun.head.head.pos_ in _VERB_POS \
+                and noun.head.head.lemma_.lower() in _TAKING_PART:
+            # "security forces *engaged in* a gun battle", "a group *was involved in* a shootout"
+            verb = noun.head.head
+            return [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")] \
+                or _inherited_heads(verb)
     return []
+
+
+# Verbs whose subject takes part in the event named by their "in" object.
+_TAKING_PART = {"engage", "indulge", "involve", "participate", "embroil", "lock", "join"}
 
 
 # Where a target is looked for when the entry's own slots name no actor: the object, the
@@ -550,8 +576,31 @@ def _accidental(tok, entry: lexicon.Trigger) -> bool:
     return bool(_cause_words(tok) & (hazards | lexicon.word_set("accident_causes")))
 
 
+# What one agrees with when sharing a view, not striking a deal.
+_VIEWS = {"recommendation", "view", "assessment", "finding", "conclusion", "statement", "idea",
+          "notion", "sentiment", "opinion", "analysis", "comment", "remark", "position",
+          "argument", "criticism", "what"}
+
+
+def _agrees_with_a_view(tok) -> bool:
+    """ "they agree with Scott that history should be taught", "agree with the recommendation":
+    sharing an opinion (a statement), not agreeing to cooperate. A deal is "agreed" or "have
+    agreed" to do something; a bare present "agree with" is an opinion."""
+    withs = [c for c in tok.children if c.dep_ == "prep" and c.lower_ == "with"]
+    if not withs:
+        return False
+    objs = [g for w in withs for g in w.children if g.dep_ in ("pobj", "pcomp")]
+    if any(g.dep_ == "pcomp" or g.lemma_.lower() in _VIEWS for g in objs):
+        return True
+    if any(c.dep_ == "ccomp" for c in tok.children):
+        return True
+    return tok.tag_ in ("VBP", "VBZ") and not any(c.dep_ == "aux" for c in tok.children)
+
+
 def _fit(tok, entry: lexicon.Trigger):
     """(consumed object token or None) if the entry's conditions hold, else False."""
+    if entry.lemma == "agree" and entry.category == "AGREE" and _agrees_with_a_view(tok):
+        return False
     obj = None
     if entry.object:
         hits = [o for o in _object_candidates(tok, entry)
@@ -563,7 +612,8 @@ def _fit(tok, entry: lexicon.Trigger):
                                               for c in obj.children):
             return False  # "called off strikes *on* Iran": air strikes, not a protest
     if entry.particle:
-        parts = {c.lower_ for c in tok.children if c.dep_ in ("prt", "prep", "agent", "advmod", "dative")
+        parts = {c.lower_ for c in tok.children
+                 if c.dep_ in ("prt", "prep", "agent", "advmod", "dative", "oprd")
                  and not any(g.ent_type_ in _NON_ACTOR_ENTS for g in c.children if g.dep_ == "pobj")}
         if entry.particle.lower() not in parts:
             return False
