@@ -107,6 +107,9 @@ def test_announced_done_act_is_asserted_and_announced_plan_predicted():
     ("The new law gives the police the right to detain suspects for 30 days.", "COERCE",
      "hypothetical"),
     ("Officers made an attempt to arrest the gang leader at his farm.", "COERCE", "hypothetical"),
+    # an option weighed is not a done act
+    ("The government is considering a ban on the group.", "COERCE", "hypothetical"),
+    ("The bloc is mulling new sanctions against the regime.", "SANCTION", "hypothetical"),
 ])
 def test_acts_called_for_or_promised_are_not_asserted(text, event_type, modality):
     assert find(events_of(text), event_type).modality == modality
@@ -138,3 +141,17 @@ def test_the_holder_of_a_power_or_attempt_is_its_doer_not_the_noun(text, event_t
     assert not any(n.split()[-1] in ("power", "refusal", "attempt") for n in names), names
     if doer is not None:
         assert doer in names
+
+
+@pytest.mark.parametrize("text, event_type", [
+    ("Japan is considering sending aid to the flood-hit provinces.", "AID"),
+    ("The bloc is mulling new sanctions against the regime.", "SANCTION"),
+])
+def test_an_option_weighed_is_coded_as_the_deliberation(text, event_type):
+    # CAMEO 014 "consider policy option", not the act and not a promise of it (03x)
+    ev = find(events_of(text), event_type)
+    assert (ev.cameo_root, ev.quad_class) == ("01", 1)
+
+
+def test_an_act_done_keeps_its_own_code():
+    assert find(events_of("Japan sent aid to the flood-hit provinces."), "AID").cameo_root == "07"

@@ -876,7 +876,10 @@ def _build(category: str, mode: str | None, coding, tok, source, target, modalit
            polarity: str, attributed: str | None, tense: str | None, confidence: float,
            sent: SentenceSpan, sv: SentenceView, ctx: ArticleContext, article: Article) -> Event:
     """One Event record from what the stages found; dates and place are read here."""
-    coding = _stated(category, coding, modality, polarity)
+    if modality == "hypothetical" and polarity == "positive" and _weighed(tok):
+        coding = CONSIDER_CODING  # "is considering sending aid": a policy option, CAMEO 014
+    else:
+        coding = _stated(category, coding, modality, polarity)
     previous = ctx.discourse.before(sent.start) if ctx.discourse is not None else None
     if previous is not None and (article.published is None or previous.date is None or not (
             0 <= (article.published - previous.date).days <= RUNNING_DATE_DAYS)):
@@ -907,6 +910,26 @@ def _build(category: str, mode: str | None, coding, tok, source, target, modalit
         confidence=confidence,
         coder=coder_signature(ctx.use_classifier),
     )
+
+
+#: CAMEO 014 "consider policy option" (root 01, quad class 1, Goldstein 0.0): an act that is
+#: only being weighed ("Japan is considering sending aid") is coded as the deliberation.
+CONSIDER_CODING = lexicon.Coding(cameo="014", cameo_root="01", quad_class=1, intensity=0.0)
+# Verbs of weighing an option.
+_WEIGH_VERBS = {"consider", "mull", "weigh", "contemplate", "ponder", "mull over", "explore"}
+
+
+def _weighed(tok) -> bool:
+    """The act is what a verb of weighing governs ("is *considering* sending aid", "mulls
+    sanctions"), within its own clause."""
+    t = tok
+    for _ in range(3):
+        if t.head is t or t.dep_ not in ("xcomp", "ccomp", "dobj", "pcomp", "prep", "pobj"):
+            return False
+        t = t.head
+        if t.pos_ in ("VERB", "AUX"):
+            return t.lemma_.lower() in _WEIGH_VERBS
+    return False
 
 
 def _stated(category: str, coding, modality: str, polarity: str):

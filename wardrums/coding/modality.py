@@ -30,7 +30,10 @@ DEONTIC_AUX = frozenset({"should", "must", "ought"})
 OBLIGATION_VERBS = frozenset({"have", "need"})
 # Verbs whose direct object (or "for" object) is an act asked for, not one done: "demanded
 # the *arrest* of the leaders", "called for a *ban*".
-_REQUEST_OBJECT_VERBS = {"demand", "seek", "want", "request", "urge", "wish"}
+_WANTED_OR_WEIGHED = {"demand", "seek", "want", "request", "urge", "wish",
+                         # options weighed: "is considering a ban", "mulls sanctions"
+                         "consider", "mull", "weigh", "contemplate", "ponder", "propose",
+                         "explore", "debate"}
 _REQUEST_FOR_VERBS = {"call", "ask", "appeal", "press", "push", "plead", "clamour", "clamor"}
 _ACCUSE_LEMMAS = {"accuse", "charge", "blame", "suspect", "allege", "implicate", "fault"}
 
@@ -237,7 +240,7 @@ def assess(trigger) -> Assessment:
                 bump("alleged")
         lemma = t.lemma_.lower()
         if t is not trigger and t.pos_ in ("VERB", "AUX") and (
-                (via == "dobj" and lemma in _REQUEST_OBJECT_VERBS)
+                (via == "dobj" and lemma in _WANTED_OR_WEIGHED)
                 or (via == "prep" and chain[k - 1].lower_ == "for" and lemma in _REQUEST_FOR_VERBS)):
             bump("hypothetical")  # "demanded the *arrest* of", "called for a *ban* on"
         if via == "xcomp" and lemma in OBLIGATION_VERBS and _finite_present(t):
