@@ -77,3 +77,14 @@ def test_protests_that_block_disrupt_or_stone(text, mode, doer):
 def test_rain_disrupting_a_ceremony_is_no_protest():
     assert not [e for e in events_of("Heavy rain disrupted the ceremony on Sunday.")
                 if e.event_type == "PROTEST"]
+
+
+@pytest.mark.parametrize("text", [
+    "The army inflicted heavy losses on the rebels in the northern provinces.",
+    # a hazard word inside a name is no hazard
+    "A member of the Storm Brigade was killed in a limpet blast near the border.",
+    # a chemical named beside munitions: an attack, not an industrial accident
+    "Chlorine munitions were dropped on a crowded neighbourhood of the city in June.",
+])
+def test_violence_named_with_hazard_words_is_still_an_attack(text):
+    assert one(events_of(text), "ASSAULT").polarity == "positive"

@@ -752,8 +752,12 @@ def _mishap_words(doc) -> bool:
     """The sentence names a hazard or an accident's cause ("flash floods", "a gas cylinder",
     "the explosion at the chemical plant"): with no doer named, it may well be an accident."""
     words = _mishap_lemmas()
-    return any(t.lemma_.lower() in words for t in doc if t.pos_ in ("NOUN", "PROPN")) \
-        or _site_accident(doc)
+    return any(t.lemma_.lower() in words for t in doc if t.pos_ in ("NOUN", "PROPN")
+               and t.ent_type_ not in _NAME_ENTS) or _site_accident(doc)
+
+
+# Entity types whose words name something, not a hazard ("North Korea's *Storm* Corps").
+_NAME_ENTS = {"ORG", "PERSON", "NORP", "FAC", "GPE", "PRODUCT", "WORK_OF_ART"}
 
 
 # What goes off or burns at an industrial site ("a blast at a fertiliser factory").
@@ -784,8 +788,8 @@ def _violence_without_parties(match: TriggerMatch, sv: SentenceView, ctx: Articl
     else:  # an "explosion" alone is as often an accident: its noun needs a doer
         harmed = tok.dep_ in ("nsubj", "nsubjpass") and tok.lemma_.lower() != "explosion" \
             and tok.head.lemma_.lower() in _HAPPENING_VERBS
-    if not harmed or _sentence_mishap(sv):
-        return False
+    if not harmed or (_sentence_mishap(sv) and not _violence_words(sv.doc)):
+        return False  # a hazard, unless weapons or an attack are named ("chlorine munitions")
     # after an accident was reported, bare casualties ("four were injured") are its toll
     return not (ctx.mishap and not _violence_words(sv.doc))
 
