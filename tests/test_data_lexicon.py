@@ -162,6 +162,7 @@ def _clear_caches() -> None:
         L.plover,
         L.triggers,
         L._header,
+        L.word_set,
         L.triggers_by_lemma,
         L._surface_index,
         L.trigger_surface_forms,

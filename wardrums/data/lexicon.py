@@ -506,6 +506,7 @@ def _header() -> _Header:
     )
 
 
+@functools.cache
 def word_set(name: str) -> frozenset[str]:
     """The head lemmas of a named set of ``triggers.yaml`` (``sets:``), e.g. "seized_weapons";
     a multi-word item counts by its last word. :class:`KeyError` for an unknown set."""
