@@ -27,7 +27,7 @@ from wardrums.coding import hybrid
 from wardrums.coding.actors import ArticleContext, SentenceView
 from wardrums.coding.demands import find_reported_demands
 from wardrums.coding.gazetteer import gazetteer
-from wardrums.coding.modality import assess, governs_complement, report_verbs
+from wardrums.coding.modality import WEIGH_VERBS, assess, governs_complement, report_verbs
 from wardrums.coding.places import locate
 from wardrums.coding.threats import find_conditional_threats
 from wardrums.coding.triggers import (
@@ -919,10 +919,6 @@ def _build(category: str, mode: str | None, coding, tok, source, target, modalit
 #: CAMEO 014 "consider policy option" (root 01, quad class 1, Goldstein 0.0): an act that is
 #: only being weighed ("Japan is considering sending aid") is coded as the deliberation.
 CONSIDER_CODING = lexicon.Coding(cameo="014", cameo_root="01", quad_class=1, intensity=0.0)
-# Verbs of weighing an option.
-_WEIGH_VERBS = {"consider", "mull", "weigh", "contemplate", "ponder", "mull over", "explore"}
-
-
 def _weighed(tok) -> bool:
     """The act is what a verb of weighing governs ("is *considering* sending aid", "mulls
     sanctions"), within its own clause."""
@@ -932,7 +928,7 @@ def _weighed(tok) -> bool:
             return False
         t = t.head
         if t.pos_ in ("VERB", "AUX"):
-            return t.lemma_.lower() in _WEIGH_VERBS
+            return t.lemma_.lower() in WEIGH_VERBS
     return False
 
 

@@ -28,12 +28,13 @@ _POSSIBLE_AUX = {"may", "might", "could", "can"}
 DEONTIC_AUX = frozenset({"should", "must", "ought"})
 #: Verbs that make an infinitive obligatory in the present ("has to stop", "needs to act").
 OBLIGATION_VERBS = frozenset({"have", "need"})
-# Verbs whose direct object (or "for" object) is an act asked for, not one done: "demanded
-# the *arrest* of the leaders", "called for a *ban*".
-_WANTED_OR_WEIGHED = {"demand", "seek", "want", "request", "urge", "wish",
-                         # options weighed: "is considering a ban", "mulls sanctions"
-                         "consider", "mull", "weigh", "contemplate", "ponder", "propose",
-                         "explore", "debate"}
+#: Verbs of weighing an option ("is considering a ban", "mulls sanctions"); the coder codes
+#: the act they govern as CAMEO 014 "consider policy option".
+WEIGH_VERBS = frozenset({"consider", "mull", "weigh", "contemplate", "ponder", "explore"})
+# Verbs whose direct object (or "for" object) is an act asked for or weighed, not one done:
+# "demanded the *arrest* of the leaders", "called for a *ban*", "proposed a *ban*".
+_WANTED_OR_WEIGHED = {"demand", "seek", "want", "request", "urge", "wish", "propose",
+                      "debate"} | WEIGH_VERBS
 _REQUEST_FOR_VERBS = {"call", "ask", "appeal", "press", "push", "plead", "clamour", "clamor"}
 _ACCUSE_LEMMAS = {"accuse", "charge", "blame", "suspect", "allege", "implicate", "fault"}
 
