@@ -27,7 +27,13 @@ from wardrums.coding import hybrid
 from wardrums.coding.actors import ArticleContext, SentenceView
 from wardrums.coding.demands import find_reported_demands
 from wardrums.coding.gazetteer import gazetteer
-from wardrums.coding.modality import WEIGH_VERBS, assess, governs_complement, report_verbs
+from wardrums.coding.modality import (
+    WEIGH_VERBS,
+    assess,
+    governs_complement,
+    report_verbs,
+    to_infinitive,
+)
 from wardrums.coding.places import locate
 from wardrums.coding.threats import find_conditional_threats
 from wardrums.coding.triggers import (
@@ -992,8 +998,7 @@ _BEFORE_PREPS = {"after", "following", "since", "before", "despite", "amid"}
 def _purpose(tok) -> bool:
     """The act is the aim of another act ("provided 6 million euros *to support* projects"):
     the sentence reports the means. Commitments ("agreed to support") are read elsewhere."""
-    if tok.dep_ not in ("advcl", "xcomp") or not any(
-            c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+    if tok.dep_ not in ("advcl", "xcomp") or not to_infinitive(tok):
         return False
     return tok.head.pos_ in ("VERB", "AUX") and not governs_complement(tok.head.lemma_.lower())
 

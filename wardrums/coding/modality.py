@@ -176,8 +176,8 @@ def _inherited_tense(node) -> str | None:
     return "past" if any(_past(t) for t in finite) else None
 
 
-def _infinitive(verb) -> bool:
-    """A "to" infinitive ("the power *to detain*")."""
+def to_infinitive(verb) -> bool:
+    """A "to" infinitive ("the power *to detain*", "provided funds *to support*")."""
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
@@ -324,7 +324,7 @@ def assess(trigger) -> Assessment:
             ):
                 negated = not negated
         if rel == "acl" and steps < 2 and node.pos_ in ("NOUN", "PROPN") \
-                and lemma in _complement_modality() and _infinitive(prev):
+                and lemma in _complement_modality() and to_infinitive(prev):
             effect = _complement_modality()[lemma]  # "the power to detain"
             if effect == "negative":
                 negated = not negated  # "their refusal to withdraw"

@@ -14,6 +14,7 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 
+from wardrums.coding.modality import governs_complement, to_infinitive
 from wardrums.data import lexicon
 
 _VERB_POS = {"VERB", "AUX"}
@@ -325,8 +326,7 @@ def _inherited_subject(tok):
         dep, head = t.dep_, t.head
         if head is t or dep not in ("xcomp", "acomp", "conj", "advcl", "ccomp", "relcl", "acl", "pcomp"):
             return None
-        if dep == "acl" and head.pos_ in _NOUN_POS and _capacity_noun(head) \
-                and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children):
+        if dep == "acl" and head.pos_ in _NOUN_POS and _capacity_noun(head) and to_infinitive(t):
             return _holder(head)  # "gave *police* the power to detain", "*their* refusal to go"
         if dep in ("relcl", "acl") and head.pos_ in _NOUN_POS:
             return head
@@ -355,7 +355,7 @@ def _inherited_subject(tok):
 def _capacity_noun(noun) -> bool:
     """A noun an infinitive completes as a capacity, try or refusal ("the power to", "a bid
     to", "their refusal to": the nouns of cues.yaml's complement_modality)."""
-    return noun.lemma_.lower() in lexicon.cues().complement_modality
+    return governs_complement(noun.lemma_.lower())
 
 
 def _holder(noun):
