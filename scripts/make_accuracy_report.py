@@ -68,7 +68,10 @@ def render(results: list[EvalResult], *, command: str, signature: str, gold_dir:
         "- ACLED and CASE 2021 labels are **mapped from other taxonomies** to PLOVER, so their "
         "scores are approximate. ACLED texts are analyst notes, not news; the ACLED figures use "
         "all ASSAULT rows and an equal seeded pick of PROTEST rows.",
-        "- A prediction of no event (\"none\") counts as wrong wherever gold has an event.",
+        "- An item's predicted label is its main event (`wardrums.evaluation.main_event`): among "
+        "the events reported as having happened, the one in the earliest sentence (news puts "
+        "the news in its lead), then the most confident. A prediction of no event (\"none\") "
+        "counts as wrong wherever gold has an event.",
         "- Held-out parts of these sets, kept outside the project, check the figures reported "
         "here; tuning to these files will not move those.",
         "- Error tables list item ids only; gold text is not reproduced.",

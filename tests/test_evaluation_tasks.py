@@ -25,7 +25,10 @@ CAMEO = {"AGREE": "03", "CONSULT": "04", "AID": "07", "REQUEST": "02", "THREATEN
 
 
 def ev(article: Article, event_type: str, *, conf: float = 0.5, at: int = 0, country: str | None = None,
-       date: dt.date | None = None, sentence: str | None = None, sector: str = "GOV") -> Event:
+       date: dt.date | None = None, sentence: str | None = None, sector: str = "GOV",
+       sentence_at: int | None = None, modality: str = "asserted") -> Event:
+    """An event whose trigger is at ``at``, in a sentence starting there (or at ``sentence_at``)."""
+    start = at if sentence_at is None else sentence_at
     actors = (Actor(text="x", name="x", country=country, sector=sector),) \
         if country or sector == "COP" else ()
     return Event(
@@ -33,8 +36,8 @@ def ev(article: Article, event_type: str, *, conf: float = 0.5, at: int = 0, cou
         mode=None, cameo_root=CAMEO.get(event_type, "14"), quad_class=QUAD.get(event_type, 3),
         intensity=0.0,
         source=actors, target=(), date=date, date_precision="day" if date else "unknown",
-        location=None, modality="asserted", polarity="positive", attributed_to=None,
-        evidence=Evidence(sentence=sentence or article.text[at:at + 40], start=at, end=at + 10,
+        location=None, modality=modality, polarity="positive", attributed_to=None,
+        evidence=Evidence(sentence=sentence or article.text[start:start + 40], start=start, end=at + 10,
                           trigger_start=at, trigger_end=at + 3),
         confidence=conf,
     )
@@ -63,13 +66,22 @@ class KeywordCoder:
             yield art, events
 
 
-def test_main_event_highest_confidence_then_earliest():
+def test_main_event_most_confident_within_a_sentence_then_earliest():
     art = Article(id="a", text="x" * 200)
-    e1, e2, e3 = ev(art, "PROTEST", conf=0.6, at=50), ev(art, "ASSAULT", conf=0.6, at=10), \
-        ev(art, "AID", conf=0.9, at=100)
+    e1, e2, e3 = ev(art, "PROTEST", conf=0.6, at=50, sentence_at=0), \
+        ev(art, "ASSAULT", conf=0.6, at=10, sentence_at=0), ev(art, "AID", conf=0.9, at=100, sentence_at=0)
     assert main_event([e1, e2, e3]) is e3
-    assert main_event([e1, e2, e3], {"PROTEST", "ASSAULT"}) is e2  # tie → earliest
+    assert main_event([e1, e2, e3], {"PROTEST", "ASSAULT"}) is e2  # tie → earliest trigger
     assert main_event([e3], {"PROTEST"}) is None
+
+
+def test_main_event_lead_sentence_before_a_more_confident_later_one():
+    art = Article(id="a", text="x" * 200)
+    lead, later = ev(art, "PROTEST", conf=0.4, at=5), ev(art, "ASSAULT", conf=0.9, at=120)
+    assert main_event([later, lead]) is lead
+    # ... unless the lead only talks of what might happen: what happened comes first
+    talk = ev(art, "THREATEN", conf=0.9, at=5, modality="hypothetical")
+    assert main_event([talk, later]) is later
 
 
 def test_acled_balanced_pick_and_figures(tmp_path):

@@ -2,9 +2,9 @@
 
 A task turns selected :class:`GoldItem` records into the articles the coder reads
 (:meth:`Task.units`) and scores the events that come back (:meth:`Task.score`). The "main
-event" of an item is its most confident coded event of the types the task looks at, ties
-going to the one earliest in the text; items whose text yields no such event are predicted
-``"none"`` (a wrong answer wherever gold has an event).
+event" of an item is the first reported as having happened among the event types the task
+looks at: lead sentence first, then the most confident (:func:`main_event`); items whose text
+yields no such event are predicted ``"none"`` (a wrong answer wherever gold has an event).
 """
 
 from __future__ import annotations
@@ -42,7 +42,9 @@ def main_event(events: Sequence[Event], types: Iterable[str] | None = None) -> E
 
     An event reported as having happened (asserted or alleged, not negated) outranks talk of
     what might happen or did not ("threatened to impose sanctions": the threat, not the
-    sanctions); then the most confident; ties → earliest in the text.
+    sanctions). Among those, the earliest sentence wins: news is written lead first, and later
+    sentences give background, reactions and earlier events. Within a sentence, the most
+    confident; ties → earliest trigger.
     """
     allowed = None if types is None else set(types)
     best: tuple | None = None
@@ -51,7 +53,7 @@ def main_event(events: Sequence[Event], types: Iterable[str] | None = None) -> E
             continue
         start = ev.evidence.trigger_start if ev.evidence.trigger_start is not None else ev.evidence.start
         factual = ev.modality in ("asserted", "alleged") and ev.polarity == "positive"
-        key = (not factual, -ev.confidence, ev.evidence.start, start, i)
+        key = (not factual, ev.evidence.start, -ev.confidence, start, i)
         if best is None or key < best[0]:
             best = (key, ev)
     return None if best is None else best[1]
