@@ -41,7 +41,9 @@ from wardrums.coding.triggers import (
     content_head,
     find_triggers,
     harm_by_hazard,
+    prep_objects,
     statement_topics,
+    verb_phrases,
 )
 from wardrums.data import knowledge, lexicon
 from wardrums.data.outlets import outlet_country
@@ -428,11 +430,8 @@ def _read(p: _Prepared, docs: list, gz, use_classifier: bool = True) -> list[Eve
         _register_people(sv, p.ctx)
         sv.speaker = _root_speaker(sv, p.ctx)
         matches = find_triggers(doc)
-        here: list[Event] = []
-        for match in matches:
-            ev = _make_event(match, sent, sv, p.ctx, p.article)
-            if ev is not None:
-                here.append(ev)
+        made = [(m, _make_event(m, sent, sv, p.ctx, p.article)) for m in matches]
+        here = _vows_of_conflict([(m, ev) for m, ev in made if ev is not None], sv, p.ctx)
         threats = find_conditional_threats(doc, matches, sv, p.ctx)
         here.extend(_threat_events(threats, sent, sv, p.ctx, p.article))
         here.extend(_demand_events(find_reported_demands(doc, sv, p.ctx), sent, sv, p.ctx,
@@ -623,6 +622,70 @@ def _arguments(heads, sv: SentenceView, ctx: ArticleContext, *,
             if a not in out:
                 out.append(a)
     return tuple(out)
+
+
+# What a promised conflict act threatens (THREATEN modes in plover.yaml).
+_THREAT_MODES = {"ASSAULT": "force", "COERCE": "repress", "SANCTION": "sanction",
+                 "PROTEST": "dissent"}
+# Verbs of vowing: what they promise is one-sided, unlike what is agreed or offered
+# ("agreed to stage a joint exercise", "offered to send troops").
+_VOWS = {"vow", "pledge", "promise", "swear", "commit"}
+# Verbs through which a promise reaches the act: "vowed to *continue* the strike", "to *step
+# up* attacks"; not "pledged to *end* the war".
+_CARRY_ON = {"continue", "keep", "press", "carry", "step", "intensify", "launch", "wage",
+             "start", "resume", "take", "pursue", "stage", "hold", "go", "mount"}
+# Clauses hanging on a promised act that are not part of it ("vowed to fight *until they
+# win*", "to continue talks *that began in May*").
+_OTHER_CLAUSES = {"advcl", "relcl", "ccomp", "acl", "parataxis", "conj", "cc", "mark", "nsubj",
+                  "nsubjpass", "npadvmod"}
+
+
+def _vows_of_conflict(made: list[tuple[TriggerMatch, Event]], sv: SentenceView,
+                      ctx: ArticleContext) -> list[Event]:
+    """A promise of conflict is a threat: "Russia vowed to retaliate", "protesters vowed to
+    continue their sit-in" are THREATENs (CAMEO 13x), not the intent to cooperate (03) that
+    "vowed"/"pledged"/"promised" mean before a cooperative act. The promised act, if coded,
+    stays as what is predicted; its target is the one threatened."""
+    by_token = {m.token.i: ev for m, ev in made}
+    out = []
+    for m, ev in made:
+        if ev.event_type == "AGREE" and ev.mode == "intent" and m.token.pos_ == "VERB" \
+                and m.token.lemma_.lower() in _VOWS:
+            promised = _promised_conflict(m.token, by_token)
+            if promised is not None:
+                mode, target = promised
+                if not isinstance(target, tuple):  # heads of the promised act's target
+                    target = _arguments(target, sv, ctx)
+                if mode == "force" and ev.source and all(a.sector in _CROWD_SECTORS
+                                                         for a in ev.source):
+                    mode = "dissent"  # "protesters vowed to continue their agitation"
+                ev = _recoded(ev, "THREATEN", mode, target=target or ev.target)
+        out.append(ev)
+    return out
+
+
+def _promised_conflict(verb, by_token: dict[int, Event]) -> tuple[str, tuple | list] | None:
+    """(threat mode, target) when what ``verb`` promises is an act of conflict, else None.
+    The target is the coded act's actors, or the heads its words aim at ("retaliate
+    *against Ukraine*"). The act is looked for in the promise's own phrase: not in clauses
+    hanging on it ("until demands are met"), and below another verb only if that verb carries
+    the act on ("vowed to *continue* the strike", not "pledged to *end* the war")."""
+    conflict = lexicon.phrase_set("conflict_promises")
+    stack = [c for c in verb.children if c.dep_ == "xcomp"]
+    while stack:
+        t = stack.pop()
+        ev = by_token.get(t.i)
+        if ev is not None:
+            if ev.event_type in _THREAT_MODES:
+                return _THREAT_MODES[ev.event_type], ev.target
+            continue  # a promised act of another kind ("promised to resist pressure")
+        words = verb_phrases(t) if t.pos_ == "VERB" else {t.lemma_.lower()}
+        if t.pos_ in ("VERB", "NOUN") and not words.isdisjoint(conflict):
+            return "force", [g for p in ("against", "on", "at") for g in prep_objects(t, p)] \
+                + [c for c in t.children if c.dep_ == "dobj"]
+        if t.pos_ != "VERB" or t.lemma_.lower() in _CARRY_ON:
+            stack += [c for c in t.children if c.dep_ not in _OTHER_CLAUSES]
+    return None
 
 
 def _make_event(match: TriggerMatch, sent: SentenceSpan, sv: SentenceView, ctx: ArticleContext,

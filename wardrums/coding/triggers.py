@@ -12,7 +12,7 @@ consumed: it is never an argument and never yields an event of its own.
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from wardrums.coding.modality import governs_complement, to_infinitive
 from wardrums.data import lexicon
@@ -100,7 +100,7 @@ def _object_candidates(tok, entry: lexicon.Trigger) -> list:
         deps = {"dobj", "nsubjpass", "oprd", "attr", "dative"}
         objs = [c for c in tok.children if c.dep_ in deps]
         if entry.particle:
-            objs += _prep_objects(tok, entry.particle)
+            objs += prep_objects(tok, entry.particle)
         # small clause: "ordered the consulate closed" (ccomp/xcomp/oprd with its own subject)
         for c in tok.children:
             if c.dep_ in ("ccomp", "xcomp", "oprd"):
@@ -109,7 +109,7 @@ def _object_candidates(tok, entry: lexicon.Trigger) -> list:
                     objs.append(c)
         return _with_conjuncts(objs)
     objs = [c for c in tok.children if c.dep_ in ("compound", "amod", "nmod")]
-    objs += _prep_objects(tok, "of")
+    objs += prep_objects(tok, "of")
     return _with_conjuncts(objs)
 
 
@@ -149,7 +149,7 @@ def _block_words(tok, obj) -> set[str]:
     return words
 
 
-def _prep_objects(tok, prep: str) -> list:
+def prep_objects(tok, prep: str) -> list:
     out = []
     for c in tok.children:
         if c.dep_ in ("prep", "agent", "prt", "dative") and c.lower_ == prep:
@@ -184,7 +184,7 @@ def _simple_slot(tok, slot: str) -> list:
         return [c for c in tok.children if c.dep_ == slot and not _names_a_city(c)] \
             or _gerund_modifier(tok)
     if slot == "agent":
-        return _prep_objects(tok, "by")
+        return prep_objects(tok, "by")
     if slot == "amod_demonym":
         # "Russian strikes", "Israeli raids" — but "Minsk agreements", "Geneva talks" name
         # where the event belongs, not who acts: cities are left to the location stage.
@@ -207,7 +207,7 @@ def _simple_slot(tok, slot: str) -> list:
     if slot == "police_subject":
         return _police_subject(tok)
     if slot.startswith("prep:"):
-        return _prep_objects(tok, slot[5:])
+        return prep_objects(tok, slot[5:])
     return []
 
 
@@ -216,7 +216,7 @@ def _police_subject(tok) -> list:
     it shares with an earlier verb ("*the police* acted and caught some of them")."""
     from wardrums.data import knowledge
 
-    heads = [c for c in tok.children if c.dep_ == "nsubj"] + _prep_objects(tok, "by")
+    heads = [c for c in tok.children if c.dep_ == "nsubj"] + prep_objects(tok, "by")
     if not heads and not _is_passive(tok):
         heads = _inherited_heads(tok)
     nouns = knowledge.sector_nouns()
@@ -282,11 +282,38 @@ def _governing_verb(tok):
     return None
 
 
+# Adverbs the parser often gives a particle's place ("hit *back*", "fight *on*").
+_PARTICLE_ADVERBS = {"back", "on", "off", "out", "up", "down"}
+
+
+def verb_phrases(verb) -> set[str]:
+    """The verb's lemma, and with its particle ("break up" in "police broke the march up")."""
+    lemma = verb.lemma_.lower()
+    return {lemma, *(f"{lemma} {c.lower_}" for c in verb.children if c.dep_ == "prt"
+                     or (c.dep_ == "advmod" and c.lower_ in _PARTICLE_ADVERBS))}
+
+
 def _witnessed(tok) -> bool:
-    """The event noun is what its verb's subject saw, heard, survived or looked into."""
+    """The event noun is what its verb's subject saw, heard, survived or looked into, or
+    acted on from outside: broke up, foiled, banned, condemned (``witness_verbs``,
+    ``outside_verbs``). That subject is not the event's doer."""
     noun = tok.head if tok.dep_ == "compound" and tok.head.pos_ in _NOUN_POS else tok
     verb = _governing_verb(noun)
-    return verb is not None and verb.lemma_.lower() in lexicon.word_set("witness_verbs")
+    if verb is None:
+        return False
+    return verb.lemma_.lower() in lexicon.word_set("witness_verbs") \
+        or not verb_phrases(verb).isdisjoint(lexicon.phrase_set("outside_verbs"))
+
+
+def _defended(tok) -> list:
+    """ "The garrison *repelled* an attack": the subject of a verb of defence is the event's
+    target (``defence_verbs``)."""
+    noun = tok.head if tok.dep_ == "compound" and tok.head.pos_ in _NOUN_POS else tok
+    verb = _governing_verb(noun)
+    if verb is None or noun.dep_ != "dobj" \
+            or verb_phrases(verb).isdisjoint(lexicon.phrase_set("defence_verbs")):
+        return []
+    return [c for c in verb.children if c.dep_ == "nsubj"] or _inherited_heads(verb)
 
 
 # "police *used* water cannon to disperse them": the object is the means, not the doer.
@@ -346,7 +373,7 @@ def _inherited_subject(tok):
         if subj:
             return subj[0]
         if _is_passive(t):
-            agents = _prep_objects(t, "by")
+            agents = prep_objects(t, "by")
             if agents:
                 return agents[0]
     return None
@@ -430,7 +457,7 @@ def _cause_source(tok) -> list:
                 if found and not _not_a_cause(g):  # not "blasted *in city's Topkhana Road*"
                     return found
                 if g.lemma_.lower() in _CAUSE_NOUNS or g.lower_ in _CAUSE_NOUNS:
-                    agents = _prep_objects(g, "by")
+                    agents = prep_objects(g, "by")
                     if agents:
                         return agents
                 if c.lower_ != "by" and _is_actorish(g) and g.pos_ == "NOUN" and any(
@@ -442,7 +469,7 @@ def _cause_source(tok) -> list:
 
 def _sources(tok, entry: lexicon.Trigger, consumed) -> list:
     if _reduced_passive(tok):
-        return _prep_objects(tok, "by") or _cause_source(tok)
+        return prep_objects(tok, "by") or _cause_source(tok)
     first: list = []
     for slot in entry.source:
         found = [content_head(t) for t in _slot(tok, slot) if t is not consumed]
@@ -472,7 +499,7 @@ def _sources(tok, entry: lexicon.Trigger, consumed) -> list:
             return [c for c in verb.children if c.dep_ == "nsubj"] or (
                 [] if _is_passive(verb) else _inherited_heads(verb))
         by = [g for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"
-              for g in _prep_objects(c, "by")]
+              for g in prep_objects(c, "by")]
         if by:
             return by  # "a bandh *imposed by villagers*", "the strike called by the unions"
         verb = _governing_verb(noun)
@@ -514,12 +541,14 @@ def _targets(tok, entry: lexicon.Trigger, consumed) -> list:
             return found
         if found and not first and slot in entry.target:
             first = found
+    if not first and entry.pos == "NOUN":
+        first = _defended(tok)
     if not first and entry.pos == "NOUN" and tok.dep_ in ("nsubj", "nsubjpass") \
             and tok.head.pos_ in _VERB_POS:
         # "clashes broke out *between police and protesters*", "fighting erupted with
         # rebels": the parser hangs the event noun's sides on the verb of occurrence
         for p in ("between", "with", "against"):
-            found = [content_head(t) for t in _prep_objects(tok.head, p)
+            found = [content_head(t) for t in prep_objects(tok.head, p)
                      if t.ent_type_ not in _NON_ACTOR_ENTS]
             if found and any(_is_actorish(t) for t in found):
                 return _with_conjuncts(found)
@@ -546,11 +575,11 @@ def _cause_words(tok) -> set[str]:
         heads = _inherited_heads(tok)
     # "killed in an earthquake", "homes burned in the wildfire": only a hazard counts
     # (an -ing form counts only as itself: "in firing" is shooting, not "fire")
-    heads += [g for p in ("in", "during") for g in _prep_objects(tok, p)
+    heads += [g for p in ("in", "during") for g in prep_objects(tok, p)
               if g.lower_ in lexicon.word_set("hazards") or (
                   g.lemma_.lower() in lexicon.word_set("hazards") and not g.lower_.endswith("ing"))]
     if _is_passive(tok) or _reduced_passive(tok):
-        heads += _prep_objects(tok, "by")
+        heads += prep_objects(tok, "by")
         # "were killed and injured *after an earthquake rocked*": the clause may hang on a
         # conjoined harm verb
         for c in [*tok.children, *(g for k in tok.conjuncts for g in k.children)]:
@@ -759,5 +788,26 @@ def find_triggers(doc) -> list[TriggerMatch]:
             break
     consumed = {m.consumed for m in matches if m.consumed is not None}
     # the object an entry consumed, with the nouns that modify it ("expelled *aid* workers")
-    return [m for m in matches if m.token.i not in consumed
-            and not (m.token.dep_ == "compound" and m.token.head.i in consumed)]
+    return _harm_by_the_act_told([m for m in matches if m.token.i not in consumed
+                                  and not (m.token.dep_ == "compound" and m.token.head.i in consumed)])
+
+
+def _harm_by_the_act_told(matches: list[TriggerMatch]) -> list[TriggerMatch]:
+    """ "35 protesters were killed *when soldiers broke up* a sit-in", "two were hurt after
+    police *opened fire*": a harm told in the passive with no agent was done by whoever did
+    the act of force its when/after clause tells."""
+    by_token = {m.token.i: m for m in matches}
+    out = []
+    for m in matches:
+        tok = m.token
+        if m.entry.category == "ASSAULT" and m.entry.pos == "VERB" and not m.sources \
+                and (_is_passive(tok) or _reduced_passive(tok)):
+            for c in (c for t in (tok, *tok.conjuncts) for c in t.children if c.dep_ == "advcl"):
+                act = by_token.get(c.i)
+                if act is not None and act.sources and act.entry.category in ("ASSAULT", "COERCE") \
+                        and any(g.dep_ in ("mark", "advmod") and g.lower_ in _CAUSE_MARKS
+                                for g in c.children):
+                    m = replace(m, sources=act.sources)
+                    break
+        out.append(m)
+    return out

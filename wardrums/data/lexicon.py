@@ -513,6 +513,13 @@ def word_set(name: str) -> frozenset[str]:
     return frozenset(item.split()[-1] for item in _header().sets[name])
 
 
+@functools.cache
+def phrase_set(name: str) -> frozenset[str]:
+    """The items of a named set whole, for sets of verbs with particles ("break up"): match
+    them with :func:`verb_phrases`. :class:`KeyError` for an unknown set."""
+    return frozenset(_header().sets[name])
+
+
 def _respell(item: str, spelling: Mapping[str, str]) -> str:
     return " ".join(spelling.get(w, w) for w in item.split(" "))
 
