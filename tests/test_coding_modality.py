@@ -155,3 +155,27 @@ def test_an_option_weighed_is_coded_as_the_deliberation(text, event_type):
 
 def test_an_act_done_keeps_its_own_code():
     assert find(events_of("Japan sent aid to the flood-hit provinces."), "AID").cameo_root == "07"
+
+
+@pytest.mark.parametrize("text, event_type, modality, polarity", [
+    # an adjective before the event noun says whether it happened
+    ("Police detained five men ahead of a planned rally in the capital.", "PROTEST", "predicted",
+     "positive"),
+    ("Police detained five men ahead of a proposed rally in the capital.", "PROTEST",
+     "hypothetical", "positive"),
+    ("The government braced for a possible strike by doctors in the capital.", "PROTEST",
+     "hypothetical", "positive"),
+    ("The cancelled rally by the opposition was to be held in Dhaka.", "PROTEST", "asserted",
+     "negative"),
+    # called off is not refused: a planned act that did not happen stays asserted, negated
+    ("The expected talks between the two foreign ministers were postponed.", "CONSULT",
+     "asserted", "negative"),
+    # joining or holding it makes it happen, whatever it was called before
+    ("Thousands of students joined the planned march in the capital on Sunday.", "PROTEST",
+     "asserted", "positive"),
+])
+def test_what_a_modifier_says_of_an_event_noun(text, event_type, modality, polarity):
+    ev = find(events_of(text), event_type)
+    assert (ev.modality, ev.polarity) == (modality, polarity)
+    if event_type == "CONSULT":
+        assert ev.cameo_root == "04"  # not a refusal (12)

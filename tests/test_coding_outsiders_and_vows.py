@@ -30,6 +30,7 @@ def names(actors):
     ("Security forces foiled a bombing near the airport on Sunday.", "ASSAULT", "force"),
     ("The governor condemned the attack on the convoy.", "ASSAULT", "governor"),
     ("Troops repelled an assault on the base overnight.", "ASSAULT", "troop"),
+    ("The announcement follows the resignation of the prime minister.", "CONCEDE", "announcement"),
 ])
 def test_who_acts_on_an_event_from_outside_is_not_its_doer(text, event_type, outsider):
     found = of_type(events_of(text), event_type)
@@ -152,3 +153,22 @@ def test_a_harm_in_the_passive_was_done_by_the_doer_of_its_when_clause(text, doe
 ])
 def test_an_accident_in_the_when_clause_gives_no_doer(text):
     assert not of_type(events_of(text), "ASSAULT")
+
+
+@pytest.mark.parametrize("text, event_type, mode", [
+    # "struck" by workers with no object is a labour strike; with an object, a blow
+    ("Workers at the power company struck for 48 hours on Friday.", "PROTEST", "strike"),
+    ("Nurses at state hospitals struck against the new pay scale.", "PROTEST", "strike"),
+    ("The workers struck the guard with iron rods.", "ASSAULT", None),
+    ("Militants struck a police post in the night.", "ASSAULT", None),
+    # easing sanctions told as a noun; revoking recognition cuts relations
+    ("Paraguay announced an easing of its arms embargo on Bolivia.", "CONCEDE", "ease-sanctions"),
+    ("Serbia revoked its recognition of Kosovo on Monday.", "SANCTION", "diplomatic"),
+    ("Togo withdrew its recognition of Kosovo.", "SANCTION", "diplomatic"),
+])
+def test_strikes_easings_and_revoked_recognition(text, event_type, mode):
+    events = events_of(text)
+    assert [(e.event_type, e.mode) for e in events][:1] == [(event_type, mode)], \
+        [(e.event_type, e.mode) for e in events]
+    if event_type != "ASSAULT":
+        assert not of_type(events, "ASSAULT")

@@ -569,6 +569,18 @@ def test_unknown_field_and_set(patched_files):
         L.triggers()
 
 
+def test_subject_field_is_for_verbs_and_single_lemmas(patched_files):
+    patched_files[L.TRIGGERS_FILE]["PROTEST"].append(
+        {"lemma": "zap", "pos": "NOUN", "subject": ["worker"]})
+    with pytest.raises(ValueError, match=r"PROTEST entry #\d+ \('zap'\): subject is for VERB"):
+        L.triggers()
+    patched_files[L.TRIGGERS_FILE]["PROTEST"][-1] = {
+        "lemma": "zap", "pos": "VERB", "subject": ["@strikers"], "mode": "strike"}
+    _clear_caches()
+    zap = [t for t in L.triggers() if t.lemma == "zap"][0]
+    assert "nurse" in zap.subject and zap.specificity == 1  # the set expanded; a condition
+
+
 def test_bad_quad_class_in_plover(patched_files):
     patched_files[L.PLOVER_FILE]["PROTEST"]["quad_class"] = 3
     with pytest.raises(ValueError, match=r"plover\.yaml: category PROTEST: quad_class 3"):

@@ -207,6 +207,29 @@ def _has_if(verb, cues) -> bool:
     return any(c.dep_ == "mark" and c.lower_ in cues["hypothetical"] for c in verb.children)
 
 
+# Verbs whose object event takes place by their act, whatever it was said of before ("joined
+# the planned march", "held the proposed talks").
+_HOLDING_VERBS = {"join", "hold", "stage", "attend", "lead", "conduct", "organise", "organize"}
+
+
+def _held(noun) -> bool:
+    return noun.dep_ == "dobj" and noun.head.lemma_.lower() in _HOLDING_VERBS
+
+
+def _modifier_reading(mod, cues) -> str | None:
+    """What an adjective or participle before an event noun says of it: "an *alleged*
+    attack" (alleged), "a *possible* strike" (hypothetical), "the *planned* rally"
+    (predicted)."""
+    words = {mod.lower_, mod.lemma_.lower()}
+    if words & cues["allegation"]:
+        return "alleged"
+    if words & cues["hypothetical"]:
+        return "hypothetical"
+    if words & cues["predicted"]:
+        return "predicted"
+    return None
+
+
 def assess(trigger) -> Assessment:
     """Read modality and polarity for the event signalled by ``trigger`` (a spaCy Token)."""
     cues = _cue_sets()
@@ -221,6 +244,7 @@ def assess(trigger) -> Assessment:
         if _RANK[m] > _RANK[modality]:
             modality = m
 
+    modifier = None  # what an adjective before an event noun says of it
     chain = _clause_chain(trigger)
     # 1. the trigger's own clause
     for k, t in enumerate(chain):
@@ -237,6 +261,11 @@ def assess(trigger) -> Assessment:
                     tense = "future"
             elif c.dep_ == "advmod" and low in cues["allegation"]:
                 bump("alleged")
+            elif t is trigger and c.dep_ == "amod" and t.pos_ in ("NOUN", "PROPN"):
+                if not _held(t):  # "thousands *joined* the planned march": it took place
+                    modifier = _modifier_reading(c, cues) or modifier  # "a *planned* rally"
+                if low in cues["cancel"] or c.lemma_.lower() in cues["cancel"]:
+                    negated = not negated  # "the *cancelled* rally", "a *foiled* attack"
             elif c.dep_ == "advmod" and low in cues["hedge"]:
                 bump("alleged")
         lemma = t.lemma_.lower()
@@ -351,6 +380,8 @@ def assess(trigger) -> Assessment:
                 break
     if speaker is not None and speaker.i in {t.i for t in chain}:
         speaker = None
+    if modifier is not None and not negated:
+        bump(modifier)  # "the planned talks were *postponed*": called off, not refused
     return Assessment(
         modality=modality,
         polarity="negative" if negated else "positive",

@@ -293,6 +293,11 @@ def verb_phrases(verb) -> set[str]:
                      or (c.dep_ == "advmod" and c.lower_ in _PARTICLE_ADVERBS))}
 
 
+def _subject_heads(tok) -> list:
+    """The verb's own subject, else the one it shares ("workers downed tools and struck")."""
+    return [c for c in tok.children if c.dep_ == "nsubj"] or _inherited_heads(tok)
+
+
 def _witnessed(tok) -> bool:
     """The event noun is what its verb's subject saw, heard, survived or looked into, or
     acted on from outside: broke up, foiled, banned, condemned (``witness_verbs``,
@@ -648,6 +653,9 @@ def _fit(tok, entry: lexicon.Trigger):
             return False
     if entry.compound and not _modifiers(tok) & set(entry.compound):
         return False
+    if entry.subject and (any(c.dep_ == "dobj" for c in tok.children) or not {
+            content_head(t).lemma_.lower() for t in _subject_heads(tok)} & set(entry.subject)):
+        return False  # the intransitive use, by one of these doers
     if entry.block and _block_words(tok, obj) & set(entry.block):
         return False
     if _accidental(tok, entry):

@@ -82,7 +82,7 @@ DEFAULT_SOURCE: Mapping[str, tuple[str, ...]] = MappingProxyType(
 
 _TRIGGER_FIELDS = frozenset(
     {"lemma", "pos", "object", "particle", "target", "source", "mode", "intensity", "block",
-     "compound", "passive_ok", "require_target"}
+     "compound", "subject", "passive_ok", "require_target"}
 )  # fmt: skip
 _TRIGGER_HEADER_KEYS = frozenset({"irregular", "spelling", "lemma_alias", "sets"})
 _WORD = re.compile(r"^[a-z0-9][a-z0-9']*$")
@@ -195,13 +195,14 @@ class Trigger:
     intensity: float | None = None
     block: tuple[str, ...] | None = None
     compound: tuple[str, ...] | None = None
+    subject: tuple[str, ...] | None = None
     passive_ok: bool = True
     require_target: bool = False
 
     @property
     def key(self) -> tuple[Any, ...]:
         """What makes two entries the same trigger, whatever their category."""
-        return (self.lemma, self.pos, self.object, self.particle, self.compound,
+        return (self.lemma, self.pos, self.object, self.particle, self.compound, self.subject,
                 self.require_target)  # fmt: skip
 
     @property
@@ -212,6 +213,7 @@ class Trigger:
                 self.object is not None,
                 self.particle is not None,
                 self.compound is not None,
+                self.subject is not None,
                 self.require_target,
             )
         )
@@ -625,6 +627,9 @@ def _parse_trigger(
     obj = words("object", True)
     block = words("block", False)
     compound = words("compound", False)
+    subject = words("subject", False)
+    if subject is not None and (pos != "VERB" or any(" " in w for w in subject)):
+        raise _fail(f, where, "subject is for VERB entries, and its items must be single lemmas")
     if block is not None and any(" " in b for b in block):
         raise _fail(
             f, where, "block items must be single lemmas (a set it uses has a multi-word item)"
@@ -672,6 +677,7 @@ def _parse_trigger(
         intensity=intensity,
         block=block,
         compound=compound,
+        subject=subject,
         **flags,
     )
     variant = header.spelling.get(lemma)
