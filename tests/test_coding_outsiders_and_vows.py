@@ -31,6 +31,9 @@ def names(actors):
     ("The governor condemned the attack on the convoy.", "ASSAULT", "governor"),
     ("Troops repelled an assault on the base overnight.", "ASSAULT", "troop"),
     ("The announcement follows the resignation of the prime minister.", "CONCEDE", "announcement"),
+    ("Gunmen attacked the rally in Karachi, killing five.", "PROTEST", "gunman"),
+    # an event that is only the time or place of another act: its subject did not hold it
+    ("Police beat the students during the march on Monday.", "PROTEST", "police"),
 ])
 def test_who_acts_on_an_event_from_outside_is_not_its_doer(text, event_type, outsider):
     found = of_type(events_of(text), event_type)
@@ -172,3 +175,22 @@ def test_strikes_easings_and_revoked_recognition(text, event_type, mode):
         [(e.event_type, e.mode) for e in events]
     if event_type != "ASSAULT":
         assert not of_type(events, "ASSAULT")
+
+
+@pytest.mark.parametrize("text", [
+    "A group of men armed with sticks attacked a policeman during the march in the capital.",
+    "Students beat up a shopkeeper during the bandh in Patna.",
+])
+def test_violence_by_civilians_during_a_protest_is_a_riot(text):
+    events = events_of(text)
+    riot = [e for e in of_type(events, "PROTEST") if e.mode == "riot"]
+    assert riot, [(e.event_type, e.mode) for e in events]
+    assert not of_type(events, "AID")  # "armed with sticks" describes the men
+
+
+@pytest.mark.parametrize("text", [
+    "Gunmen attacked the rally in Karachi, killing five.",
+    "Police beat the students during the march on Monday.",
+])
+def test_violence_by_armed_men_or_police_at_a_protest_stays_an_assault(text):
+    assert [e for e in of_type(events_of(text), "ASSAULT") if e.polarity == "positive"]

@@ -525,7 +525,20 @@ def _riot_reading(ev: Event) -> list[Event]:
             a.sector in _CROWD_SECTORS and _MOB.search(a.text) for a in ev.source):
         # "a mob lynched four men", "rioters torched a bus": mob violence is a riot
         return [_as_riot(ev)]
+    if ev.source and ev.mode in (None, "beat") and all(a.sector in _CROWD_SECTORS
+                                                       for a in ev.source) \
+            and _DURING_A_PROTEST.search(ev.evidence.sentence):
+        # "a group of people armed with sticks attacked a policeman *during the march*":
+        # violence by civilians in the course of a protest is the protest turned riot
+        return [_as_riot(ev)]
     return [ev]
+
+
+# A protest as the setting of an act ("during the march", "at a rally", "amid protests").
+_DURING_A_PROTEST = re.compile(
+    r"\b(?:during|at|amid|in the course of)\s+(?:(?:the|a|an|their|his|her|its)\s+)?"
+    r"(?:[\w-]+\s+){0,3}(?:protests?|march(?:es)?|rall(?:y|ies)|demonstrations?|processions?|"
+    r"bandhs?|hartals?|sit-ins?|agitations?)\b", re.IGNORECASE)
 
 
 def _as_riot(ev: Event) -> Event:

@@ -196,7 +196,7 @@ def _simple_slot(tok, slot: str) -> list:
                 if g.dep_ in ("nsubj", "nsubjpass")]
     if slot == "head_nsubj":
         verb = _governing_verb(tok)
-        if verb is None or _witnessed(tok):
+        if verb is None or _witnessed(tok) or _setting(tok):
             return []  # "residents *heard* explosions": who heard is not who set them off
         subj = [c for c in verb.children if c.dep_ == "nsubj"]
         if subj:
@@ -293,6 +293,17 @@ def verb_phrases(verb) -> set[str]:
                      or (c.dep_ == "advmod" and c.lower_ in _PARTICLE_ADVERBS))}
 
 
+# Prepositions that make an event noun the time or place of another act ("police beat them
+# *during* the march"), not something the act's subject did.
+_SETTING_PREPS = {"during", "at", "amid", "amidst", "after", "before", "following", "since",
+                  "ahead", "despite", "near", "outside", "throughout", "inside"}
+
+
+def _setting(tok) -> bool:
+    noun = tok.head if tok.dep_ == "compound" and tok.head.pos_ in _NOUN_POS else tok
+    return noun.dep_ == "pobj" and noun.head.lower_ in _SETTING_PREPS
+
+
 def _subject_heads(tok) -> list:
     """The verb's own subject, else the one it shares ("workers downed tools and struck")."""
     return [c for c in tok.children if c.dep_ == "nsubj"] or _inherited_heads(tok)
@@ -306,8 +317,12 @@ def _witnessed(tok) -> bool:
     verb = _governing_verb(noun)
     if verb is None:
         return False
-    return verb.lemma_.lower() in lexicon.word_set("witness_verbs") \
-        or not verb_phrases(verb).isdisjoint(lexicon.phrase_set("outside_verbs"))
+    if verb.lemma_.lower() in lexicon.word_set("witness_verbs"):
+        return True
+    # the event is what is acted on: "targeted *the rally*", not "targeted Russia *with
+    # sanctions*"
+    return noun.dep_ in ("dobj", "nsubjpass") and noun.head.i == verb.i \
+        and not verb_phrases(verb).isdisjoint(lexicon.phrase_set("outside_verbs"))
 
 
 def _defended(tok) -> list:
