@@ -664,11 +664,9 @@ def _vows_of_conflict(made: list[tuple[TriggerMatch, Event]], sv: SentenceView,
     for m, ev in made:
         if ev.event_type == "AGREE" and ev.mode == "intent" and m.token.pos_ == "VERB" \
                 and m.token.lemma_.lower() in _VOWS:
-            promised = _promised_conflict(m.token, by_token)
+            promised = _promised_conflict(m.token, by_token, sv, ctx)
             if promised is not None:
                 mode, target = promised
-                if not isinstance(target, tuple):  # heads of the promised act's target
-                    target = _arguments(target, sv, ctx)
                 if mode == "force" and ev.source and all(a.sector in _CROWD_SECTORS
                                                          for a in ev.source):
                     mode = "dissent"  # "protesters vowed to continue their agitation"
@@ -677,7 +675,8 @@ def _vows_of_conflict(made: list[tuple[TriggerMatch, Event]], sv: SentenceView,
     return out
 
 
-def _promised_conflict(verb, by_token: dict[int, Event]) -> tuple[str, tuple | list] | None:
+def _promised_conflict(verb, by_token: dict[int, Event], sv: SentenceView,
+                       ctx: ArticleContext) -> tuple[str, tuple[Actor, ...]] | None:
     """(threat mode, target) when what ``verb`` promises is an act of conflict, else None.
     The target is the coded act's actors, or the heads its words aim at ("retaliate
     *against Ukraine*"). The act is looked for in the promise's own phrase: not in clauses
@@ -694,8 +693,9 @@ def _promised_conflict(verb, by_token: dict[int, Event]) -> tuple[str, tuple | l
             continue  # a promised act of another kind ("promised to resist pressure")
         words = verb_phrases(t) if t.pos_ == "VERB" else {t.lemma_.lower()}
         if t.pos_ in ("VERB", "NOUN") and not words.isdisjoint(conflict):
-            return "force", [g for p in ("against", "on", "at") for g in prep_objects(t, p)] \
-                + [c for c in t.children if c.dep_ == "dobj"]
+            aimed_at = [g for p in ("against", "on", "at") for g in prep_objects(t, p)]
+            return "force", _arguments(aimed_at + [c for c in t.children if c.dep_ == "dobj"],
+                                       sv, ctx)
         if t.pos_ != "VERB" or t.lemma_.lower() in _CARRY_ON:
             stack += [c for c in t.children if c.dep_ not in _OTHER_CLAUSES]
     return None

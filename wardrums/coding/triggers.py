@@ -198,10 +198,7 @@ def _simple_slot(tok, slot: str) -> list:
         verb = _governing_verb(tok)
         if verb is None or _witnessed(tok) or _setting(tok):
             return []  # "residents *heard* explosions": who heard is not who set them off
-        subj = [c for c in verb.children if c.dep_ == "nsubj"]
-        if subj:
-            return subj
-        return _inherited_heads(verb)
+        return _subject_heads(verb)
     if slot == "cause":
         return _cause_source(tok)
     if slot == "police_subject":
@@ -299,8 +296,14 @@ _SETTING_PREPS = {"during", "at", "amid", "amidst", "after", "before", "followin
                   "ahead", "despite", "near", "outside", "throughout", "inside"}
 
 
+def _event_noun(tok):
+    """The noun an event trigger stands for: itself, or the noun it modifies ("a *mediation*
+    effort", "the *protest* march")."""
+    return tok.head if tok.dep_ == "compound" and tok.head.pos_ in _NOUN_POS else tok
+
+
 def _setting(tok) -> bool:
-    noun = tok.head if tok.dep_ == "compound" and tok.head.pos_ in _NOUN_POS else tok
+    noun = _event_noun(tok)
     return noun.dep_ == "pobj" and noun.head.lower_ in _SETTING_PREPS
 
 
@@ -313,7 +316,7 @@ def _witnessed(tok) -> bool:
     """The event noun is what its verb's subject saw, heard, survived or looked into, or
     acted on from outside: broke up, foiled, banned, condemned (``witness_verbs``,
     ``outside_verbs``). That subject is not the event's doer."""
-    noun = tok.head if tok.dep_ == "compound" and tok.head.pos_ in _NOUN_POS else tok
+    noun = _event_noun(tok)
     verb = _governing_verb(noun)
     if verb is None:
         return False
@@ -328,12 +331,12 @@ def _witnessed(tok) -> bool:
 def _defended(tok) -> list:
     """ "The garrison *repelled* an attack": the subject of a verb of defence is the event's
     target (``defence_verbs``)."""
-    noun = tok.head if tok.dep_ == "compound" and tok.head.pos_ in _NOUN_POS else tok
+    noun = _event_noun(tok)
     verb = _governing_verb(noun)
     if verb is None or noun.dep_ != "dobj" \
             or verb_phrases(verb).isdisjoint(lexicon.phrase_set("defence_verbs")):
         return []
-    return [c for c in verb.children if c.dep_ == "nsubj"] or _inherited_heads(verb)
+    return _subject_heads(verb)
 
 
 # "police *used* water cannon to disperse them": the object is the means, not the doer.
@@ -512,7 +515,7 @@ def _sources(tok, entry: lexicon.Trigger, consumed) -> list:
         return _cause_source(tok)
     if entry.pos == "NOUN":
         # "launched a *mediation* effort": a noun modifying the object names the act too
-        noun = tok.head if tok.dep_ == "compound" and tok.head.pos_ in _NOUN_POS else tok
+        noun = _event_noun(tok)
         if noun.dep_ == "pcomp" and noun.pos_ in _VERB_POS and noun.head.head.pos_ in _VERB_POS:
             # "troops *resorted to* firing on posts": the doer of the verb it completes
             verb = noun.head.head
