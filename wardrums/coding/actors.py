@@ -55,6 +55,10 @@ class ArticleContext:
     # doers of the events coded so far, newest last: "they"/"it" prefer the last doer over the
     # last thing mentioned ("Police fired at the mob. They then arrested 20." → police)
     doers: list[Actor] = field(default_factory=list)
+    # events coded so far as (category, trigger lemma, source, target), newest last: what a
+    # later "the attack" or "the accusations" refers back to
+    told: list[tuple[str, str, tuple[Actor, ...], tuple[Actor, ...]]] = field(
+        default_factory=list)
     # an earlier sentence named a hazard or an accident's cause: a later bare "four people
     # were injured" is more likely that accident than an attack by someone unnamed
     mishap: bool = False
@@ -64,11 +68,18 @@ class ArticleContext:
         if len(self.recent) > 50:
             del self.recent[:-50]
 
-    def last(self, kinds: set[str]) -> Actor | None:
+    def last(self, kinds: set[str], *, besides: tuple[tuple[int, int], ...] = ()) -> Actor | None:
+        """The newest actor of one of ``kinds``; with ``besides`` (character spans), not one
+        mentioned there, nor anyone of the same name."""
+        taken = {a.name for _, a in self.recent if _within(a, besides)}
         for kind, actor in reversed(self.recent):
-            if kind in kinds:
+            if kind in kinds and actor.name not in taken:
                 return actor
         return None
+
+
+def _within(actor: Actor, spans: tuple[tuple[int, int], ...]) -> bool:
+    return actor.start is not None and any(s <= actor.start < e for s, e in spans)
 
 
 @dataclass
@@ -416,14 +427,38 @@ def _possessor_country(h, sv: SentenceView, ctx: ArticleContext) -> Entry | None
     return None
 
 
-def _last_doer(ctx: ArticleContext, h) -> Actor | None:
-    """The last event's doer, if it is a group or organisation mentioned before ``h``."""
+def _last_doer(ctx: ArticleContext, h, besides: tuple[tuple[int, int], ...] = ()) -> Actor | None:
+    """The last event's doer, if it is a group or organisation mentioned before ``h`` and not
+    the subject of ``h``'s own clause."""
     if not ctx.doers:
         return None
     doer = ctx.doers[-1]
     if doer.sector is None or doer.name.lower() in ctx.people:
         return None  # unknown kind, or a person: "they"/"it" do not refer to one person
+    if besides and any(a.name == doer.name for _, a in ctx.recent if _within(a, besides)):
+        return None  # "police chased *them*": not the police
     return doer
+
+
+# Object forms of pronouns, which never stand for their own clause's subject.
+_OBJECT_PRONOUNS = {"him", "her", "them", "it"}
+_OBJECT_DEPS = {"dobj", "dative", "iobj", "pobj"}
+
+
+def _clause_subjects(h, sv: SentenceView) -> tuple[tuple[int, int], ...]:
+    """Character spans of the subjects of the verb whose object ``h`` is ("Obama urged
+    *him*", "spoke with *her*"): a pronoun object is someone else (binding principle B)."""
+    if h.lower_ not in _OBJECT_PRONOUNS or h.dep_ not in _OBJECT_DEPS:
+        return ()
+    verb = h.head.head if h.dep_ == "pobj" else h.head
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subjects and verb.dep_ in ("xcomp", "conj"):
+        subjects = [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    spans = []
+    for s in subjects:
+        toks = np_tokens(s)
+        spans.append((sv.offset + toks[0].idx, sv.offset + toks[-1].idx + len(toks[-1])))
+    return tuple(spans)
 
 
 def _register(ctx: ArticleContext, kind: str, actor: Actor, head) -> None:
@@ -437,9 +472,67 @@ def _register(ctx: ArticleContext, kind: str, actor: Actor, head) -> None:
         ctx.remember("org", actor)
 
 
+# Possessive pronouns that can stand for a country or group ("*its* troops", "*their* men").
+_GROUP_POSSESSIVES = {"its", "their"}
+
+
+# Subject pronouns, and the kind of subject of the stating verb each can stand for.
+_SUBJECT_PRONOUNS = {"he": "person", "she": "person", "it": "thing", "they": "thing"}
+
+
+def _stating_verb(clause):
+    """The verb a complement clause is stated by. The parser sometimes hangs a "that"-clause
+    on a noun before it as a relative clause ("told reporters after *the talks* that he had
+    rejected it"); a relative clause does not take "that" as a marker, so the verb above that
+    noun states it."""
+    if clause.dep_ == "ccomp":
+        verb = clause.head
+    elif clause.dep_ == "relcl" and any(c.dep_ == "mark" and c.lower_ == "that"
+                                        for c in clause.children):
+        verb = clause.head
+        for _ in range(4):
+            if verb.pos_ in ("VERB", "AUX") or verb.dep_ not in ("pobj", "prep", "dobj"):
+                break
+            verb = verb.head
+    else:
+        return None
+    return verb if verb.pos_ in ("VERB", "AUX") else None
+
+
+def _reporter_of(h):
+    """The subject of the verb that states the clause whose subject ``h`` is or owns:
+    "*Hamas* denied that *its* gunmen had fired", "*Putin* said *he* had ordered a halt",
+    "*Russia* warned that *it* would respond". Who states a clause about "its" forces, or
+    what "he" did, most often speaks of themselves."""
+    if h.dep_ == "poss" and h.lower_ in _GROUP_POSSESSIVES:
+        clause, kind = h.head.head, "thing"
+        if h.head.dep_ not in ("nsubj", "nsubjpass"):
+            return None
+    elif h.dep_ in ("nsubj", "nsubjpass") and h.lower_ in _SUBJECT_PRONOUNS:
+        clause, kind = h.head, _SUBJECT_PRONOUNS[h.lower_]
+    else:
+        return None
+    stating = _stating_verb(clause)
+    if stating is None:
+        return None
+    subject = next((c for c in stating.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.pos_ == "PRON" or subject.i > h.i:
+        return None
+    if (subject.ent_type_ == "PERSON") != (kind == "person"):
+        return None  # "Russia said he ...", "Putin said it ...": someone else
+    return subject
+
+
 def _resolve_pronoun(h, sv: SentenceView, ctx: ArticleContext) -> Actor | None:
     low = h.lower_
     found: Actor | None = None
+    reporter = _reporter_of(h)
+    if reporter is not None:
+        found = _resolve_one(reporter, sv, ctx)
+        if found is not None:
+            return replace(found, text=h.text, start=sv.offset + h.idx,
+                           end=sv.offset + h.idx + len(h.text))
+    besides = _clause_subjects(h, sv)
     if low in _SPEAKER_PLURAL and sv.speaker is not None:
         sp = sv.speaker
         found = replace(sp, name=sp.country or sp.name, sector=sp.sector or "GOV") \
@@ -447,11 +540,11 @@ def _resolve_pronoun(h, sv: SentenceView, ctx: ArticleContext) -> Actor | None:
     elif low in _SPEAKER_SINGULAR and sv.speaker is not None:
         found = sv.speaker
     elif low in _PERSON_PRONOUNS:
-        found = ctx.last({"person"})
+        found = ctx.last({"person"}, besides=besides)
     elif low in _THING_PRONOUNS:
-        found = _last_doer(ctx, h) or ctx.last({"org"})
+        found = _last_doer(ctx, h, besides) or ctx.last({"org"}, besides=besides)
     elif low in _GROUP_PRONOUNS:
-        found = _last_doer(ctx, h) or ctx.last({"group", "org"})
+        found = _last_doer(ctx, h, besides) or ctx.last({"group", "org"}, besides=besides)
     if found is None:
         return None
     return replace(found, text=h.text, start=sv.offset + h.idx, end=sv.offset + h.idx + len(h.text))

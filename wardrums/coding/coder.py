@@ -327,7 +327,8 @@ def _prepare(nlp, article: Article, use_classifier: bool = True) -> _Prepared:
                          use_classifier=use_classifier,
                          discourse=date_mod.DiscourseDates(text, article.published))
     outlet = outlet_country(article.source, article.url)
-    ctx.focus_country, ctx.focus_is_prior = _focus(nlp, sentences, lowercase, outlet)
+    where = split_sentences(text, article.boilerplate, keep_prefixes=True)  # with datelines
+    ctx.focus_country, ctx.focus_is_prior = _focus(nlp, where, lowercase, outlet)
     keep = select_sentences(sentences)
     return _Prepared(article=article, ctx=ctx,
                      chosen=[s for s, k in zip(sentences, keep, strict=True) if k])
@@ -704,6 +705,8 @@ def _promised_conflict(verb, by_token: dict[int, Event], sv: SentenceView,
 def _make_event(match: TriggerMatch, sent: SentenceSpan, sv: SentenceView, ctx: ArticleContext,
                 article: Article) -> Event | None:
     entry = match.entry
+    if _told_again(match, ctx):
+        return None
     source = _arguments(match.sources, sv, ctx, generic=True)
     target = _arguments(match.targets, sv, ctx)
     unattributed = False
@@ -730,6 +733,15 @@ def _make_event(match: TriggerMatch, sent: SentenceSpan, sv: SentenceView, ctx: 
     if source and target and {(a.country, a.sector) for a in source} == {(a.country, a.sector) for a in target} \
             and {a.name for a in source} == {a.name for a in target}:
         target = ()  # "X and Y clashed" parsed as X against X: keep the side we know
+    if not target and source:
+        target = _owner_of_object(match, sv, ctx)
+    if not target and source:
+        # what the trigger acts on: its object, or the object of its preposition
+        objects = [h for h in match.targets if h.head.i == match.token.i
+                   or (h.dep_ == "pobj" and h.head.head.i == match.token.i)]
+        if match.consumed is not None:
+            objects.append(sv.doc[match.consumed])
+        target = _party_referred_to(objects, entry.category, source, ctx)
     source = _law_and_order_reading(source, target, entry.mode, ctx)
     a = a or assess(match.token)
     if source and a.modality in ("asserted", "alleged"):
@@ -778,6 +790,118 @@ def _make_event(match: TriggerMatch, sent: SentenceSpan, sv: SentenceView, ctx: 
     return _build(category, mode, coding, match.token, source, target,
                   modality, polarity, attributed, tense,
                   _confidence(match, source, target, ctx), sent, sv, ctx, article)
+
+
+# Prepositions that put a protest before a building that stands for its country ("rallied
+# *outside* the Chinese consulate", "marched *to* the US embassy").
+_BEFORE_A_MISSION = ("outside", "at", "near", "before", "to", "toward", "towards", "in")
+_OWNER_DEPS = {"amod", "compound", "poss", "nmod"}
+
+
+def _owner_of_object(match: TriggerMatch, sv: SentenceView, ctx: ArticleContext) -> tuple[Actor, ...]:
+    """The country whose property or act the trigger's object is, when no actor is the
+    target: "banned imports *of Russian oil*", "protested against the opening of *the U.S.*
+    embassy", "rallied outside *the Chinese* consulate". The object's own modifiers are
+    looked at, then those of its "of" object, then of that one's."""
+    tok = match.token
+    objects = [c for c in tok.children if c.dep_ == "dobj"]
+    objects += [g for p in ("against", "on", "over") for g in prep_objects(tok, p)]
+    if match.entry.category == "PROTEST":
+        missions = lexicon.phrase_set("missions")
+        objects += [g for p in _BEFORE_A_MISSION for g in prep_objects(tok, p)
+                    if g.lemma_.lower() in missions]
+    if match.consumed is not None:
+        objects.append(sv.doc[match.consumed])
+    for head in objects:
+        for _ in range(3):
+            owners = [c for c in head.children if c.dep_ in _OWNER_DEPS and c.i < head.i]
+            for owner in owners:
+                m = sv.mention_at(owner.i)
+                entry = m.best(ctx.published) if m is not None else None
+                if entry is not None and entry.kind in ("country", "demonym", "capital"):
+                    return tuple(a for a in actor_mod.resolve(owner, sv, ctx) if a.country)
+            of = [g for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
+                  for g in c.children if g.dep_ == "pobj"]
+            if not of:
+                break
+            head = of[0]
+    return ()
+
+
+# Categories of cooperation: one side's support for its own act is not aimed at its victim.
+_FRIENDLY = {"AGREE", "SUPPORT", "CONSULT", "COOPERATE", "AID", "CONCEDE", "RETREAT"}
+# Determiners by which an event noun points back at an act told before ("*the* attack").
+_BACK_REFERENCE = {"the", "this", "that", "these", "those", "such"}
+
+
+@functools.cache
+def _speech_act_categories() -> dict[str, frozenset[str]]:
+    """Categories of the acts that nouns of speech name when they are not triggers themselves
+    ("the claims", "the offer"): ``accusations`` are ACCUSE, ``proposals`` REQUEST or AGREE."""
+    out: dict[str, frozenset[str]] = {}
+    for name, cats in (("accusations", {"ACCUSE"}), ("proposals", {"REQUEST", "AGREE"})):
+        for word in lexicon.phrase_set(name):
+            out[word] = out.get(word, frozenset()) | frozenset(cats)
+    return out
+
+
+def _categories_named(noun) -> frozenset[str]:
+    """The event categories a noun can name: its own trigger entries, else a speech act."""
+    lemma = noun.lemma_.lower()
+    own = lexicon.triggers_by_lemma().get((lemma, "NOUN"), ())
+    return frozenset(e.category for e in own) or _speech_act_categories().get(lemma, frozenset())
+
+
+def _party_referred_to(heads, category: str, source: tuple[Actor, ...],
+                       ctx: ArticleContext) -> tuple[Actor, ...]:
+    """The other party of an act told earlier in the article that a definite event noun
+    names: "Qatar rejected *the accusations*" is aimed at whoever made them, "Zelenskiy
+    called *the strike* a war crime" at whoever struck. When the act was the speaker's own
+    side's, a hostile response is aimed at whom that act was done to ("Iran rejected Britain's
+    protest over *the seizure*"); a friendly one is not aimed at them ("Iran defended the
+    seizure")."""
+    def sides(actors):
+        return {(a.country, a.sector) if a.country else a.name for a in actors}
+
+    mine = sides(source)
+    for h in heads:
+        if not _refers_back(h):
+            continue
+        categories = _categories_named(h)
+        same_word = [t for t in ctx.told if t[1] == h.lemma_.lower()]
+        for told, _, doer, done_to in reversed(same_word or ctx.told):
+            if told not in categories:
+                continue
+            if doer and mine.isdisjoint(sides(doer)):
+                return doer
+            if done_to and category not in _FRIENDLY and mine.isdisjoint(sides(done_to)):
+                return done_to
+            break
+    return ()
+
+
+def _refers_back(noun) -> bool:
+    """A noun with a definite determiner ("*the* strike", "*these* claims")."""
+    return noun.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in _BACK_REFERENCE
+                                       for c in noun.children)
+
+
+def _told_again(match: TriggerMatch, ctx: ArticleContext) -> bool:
+    """A definite event noun, the object of a verb whose subject would be its only doer,
+    naming a kind of act the article already told: that act again, spoken of, not a new
+    one by the subject ("Zelenskiy called *the strike* a war crime", "Iran defended *the
+    seizure*"). Verbs that carry an act out keep their subject ("the army *launched* the
+    offensive"), and an act told again as the setting of a harm keeps its doer ("one person
+    was injured in the firing, police said")."""
+    tok = match.token
+    if not match.sources or not _refers_back(tok) or tok.dep_ != "dobj":
+        return False
+    verb = tok.head
+    if verb.lemma_.lower() in _CARRY_ON or not {s.i for s in match.sources} <= {
+            c.i for c in verb.children if c.dep_ == "nsubj"}:
+        return False
+    categories = _categories_named(tok)
+    return any(category in categories for category, *_ in ctx.told)
 
 
 def _headline_present(tok) -> bool:
@@ -972,6 +1096,8 @@ def _build(category: str, mode: str | None, coding, tok, source, target, modalit
         previous = None  # an older date in the article is background, not today's story
     resolved = date_mod.resolve_event_date(sent.text, article.published, tense=tense, near=tok.idx,
                                            previous=previous)
+    if source or target:
+        ctx.told.append((category, tok.lemma_.lower(), source, target))
     trig_start = sent.start + tok.idx
     evidence = Evidence(sentence=sent.text, start=sent.start, end=sent.end, trigger=tok.text,
                         trigger_start=trig_start, trigger_end=trig_start + len(tok.text))

@@ -6,7 +6,9 @@ object ("impose *sanctions*", "call for a *ceasefire*", "ordered the *consulate*
 particle ("crack *down*"), modifier ("*hunger* strike", "*test*-fired"), a filled target
 slot (``require_target``), and no blocking word ("*heart* attack"). Entries come most
 specific first and the first that fits wins. The token that satisfied ``object`` is
-consumed: it is never an argument and never yields an event of its own.
+consumed: it never yields an event of its own, though it can still fill a slot ("blocked
+*fishermen*": the fishermen are the target; "fired *missiles*": a missile, which the
+knowledge base knows as a military asset, satisfies ``require_target``).
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass, replace
 
-from wardrums.coding.modality import governs_complement, to_infinitive
+from wardrums.coding.modality import governs_complement, report_verbs, to_infinitive
 from wardrums.data import lexicon
 
 _VERB_POS = {"VERB", "AUX"}
@@ -199,6 +201,14 @@ def _simple_slot(tok, slot: str) -> list:
         if verb is None or _witnessed(tok) or _setting(tok):
             return []  # "residents *heard* explosions": who heard is not who set them off
         return _subject_heads(verb)
+    if slot == "head_object":
+        # "Obama told *Putin* in a phone call", "assured Kyiv during a meeting": who the
+        # talking verb addresses is the call's other party
+        verb = tok.head.head if tok.dep_ == "pobj" else None
+        if verb is None or verb.pos_ not in _VERB_POS or tok.head.dep_ != "prep":
+            return []
+        return ([c for c in verb.children if c.dep_ in ("dobj", "dative", "iobj")]
+                or prep_objects(verb, "to") or prep_objects(verb, "with"))
     if slot == "cause":
         return _cause_source(tok)
     if slot == "police_subject":
@@ -303,8 +313,13 @@ def _event_noun(tok):
 
 
 def _setting(tok) -> bool:
+    """The event noun is only the time or place of another act ("police beat them *during
+    the march*"). Not so for speaking: who says something during a call, a meeting or a
+    visit took part in it ("Xi told Biden *during a video call*")."""
     noun = _event_noun(tok)
-    return noun.dep_ == "pobj" and noun.head.lower_ in _SETTING_PREPS
+    if noun.dep_ != "pobj" or noun.head.lower_ not in _SETTING_PREPS:
+        return False
+    return noun.head.head.lemma_.lower() not in report_verbs()
 
 
 def _subject_heads(tok) -> list:
@@ -490,12 +505,12 @@ def _cause_source(tok) -> list:
     return []
 
 
-def _sources(tok, entry: lexicon.Trigger, consumed) -> list:
+def _sources(tok, entry: lexicon.Trigger) -> list:
     if _reduced_passive(tok):
         return prep_objects(tok, "by") or _cause_source(tok)
     first: list = []
     for slot in entry.source:
-        found = [content_head(t) for t in _slot(tok, slot) if t is not consumed]
+        found = [content_head(t) for t in _slot(tok, slot)]
         if found and any(_is_actorish(t) for t in found):
             return found
         first = first or found
@@ -556,8 +571,7 @@ def _targets(tok, entry: lexicon.Trigger, consumed) -> list:
         return [tok.head]
     first: list = []
     for slot in (*entry.target, *(s for s in _TARGET_FALLBACK if s not in entry.target)):
-        found = [content_head(t) for t in _slot(tok, slot)
-                 if t is not consumed and t.ent_type_ not in _NON_ACTOR_ENTS]
+        found = [content_head(t) for t in _slot(tok, slot) if t.ent_type_ not in _NON_ACTOR_ENTS]
         if not found and slot.startswith("prep:") and consumed is not None:
             found = _slot(consumed, slot)  # "imposed sanctions on Russia"
         if found and any(_is_actorish(t) for t in found):
@@ -807,7 +821,7 @@ def find_triggers(doc) -> list[TriggerMatch]:
             if obj is False:
                 continue
             matches.append(TriggerMatch(
-                token=tok, entry=entry, sources=tuple(_sources(tok, entry, obj)),
+                token=tok, entry=entry, sources=tuple(_sources(tok, entry)),
                 targets=tuple(_targets(tok, entry, obj)),
                 consumed=obj.i if obj is not None else None, specificity=entry.specificity,
             ))

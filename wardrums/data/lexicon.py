@@ -61,7 +61,7 @@ PREPOSITIONS: frozenset[str] = frozenset(
 #: Slots that name a child (or relative) of the trigger.
 BASE_SLOTS: frozenset[str] = frozenset(
     {"dobj", "dative", "nsubj", "nsubjpass", "agent", "poss", "compound", "amod_demonym",
-     "ccomp_nsubj", "head_nsubj", "cause", "police_subject"}
+     "ccomp_nsubj", "head_nsubj", "head_object", "cause", "police_subject"}
 )  # fmt: skip
 #: Slots that find a doer the sentence implies rather than names ("killed *in police
 #: firing*"; "*the police* acted and caught them"). An entry whose source slots are all of

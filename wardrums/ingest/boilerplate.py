@@ -21,6 +21,10 @@ _NAME = rf"{_CAP}(?:[ \t]+(?:{_CAP}|de|da|del|der|di|la|le|van|von|bin|al|el|ibn
 # Names joined by commas, "and" or "&", each optionally "in Place".
 _NAMES = (rf"{_NAME}(?:[ \t]+in[ \t]+{_NAME})?"
           rf"(?:(?:[ \t]*,[ \t]*(?:and[ \t]+)?|[ \t]+(?:and|&)[ \t]+){_NAME}(?:[ \t]+in[ \t]+{_NAME})?)*")
+# A dateline's place in capitals ("MOSCOW", "WASHINGTON/KYIV", "NEW DELHI"), then up to two
+# comma groups of a few words each (a country, a date: ", Turkey, March 10").
+_CITY = r"[A-Z][A-Z.'’\-]+(?:[ \t/]+[A-Z][A-Z.'’\-]+){0,3}"
+_CITY_TAIL = r"(?:,[ \t]+[A-Za-z0-9.]+(?:[ \t]+[A-Za-z0-9.]+){0,3}){0,2}"
 # News agencies whose datelines look like "MOSCOW (Reuters) -".
 _AGENCY = (r"Reuters(?:[ \t]+Breakingviews)?|AP|AFP|Bloomberg|UPI|dpa|DPA|Xinhua|TASS|ANI|PTI"
            r"|IANS|Yonhap|Kyodo|EFE|ANSA|CNN|BBC|RFE/RL|Interfax|Anadolu")
@@ -73,11 +77,13 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         rf"[ \t]*\)?\.?)[ \t]*$",
         re.MULTILINE)),
     # Wire dateline prefix, up to and including the dash: "MOSCOW (Reuters) -",
-    # "WASHINGTON/KYIV, Oct 12 (Reuters) -", "(AP) —". The sentence after it is news.
+    # "WASHINGTON/KYIV, Oct 12 (Reuters) -", "ANTALYA, Turkey, March 10 (Reuters) -",
+    # "(AP) —". After a capitalised city, any short source in brackets ("(Daily Star) -") or
+    # none ("KYIV, Ukraine —"); alone, only a news agency. The sentence after it is news.
     ("dateline", re.compile(
-        rf"^[ \t]*(?P<bp>(?:[A-Z][A-Z.'’\-]+(?:[ \t/]+[A-Z][A-Z.'’\-]+)*"
-        rf"(?:,[ \t]+[A-Za-z0-9.]+(?:[ \t]+[A-Za-z0-9.]+){{0,3}})?[ \t]*)?"
-        rf"\((?:{_AGENCY})\)[ \t]*(?:-|–|—|--))",
+        rf"^[ \t]*(?P<bp>{_CITY}{_CITY_TAIL}[ \t]*(?:\([A-Za-z][\w.&'’\- ]{{0,40}}\)[ \t]*)?"
+        rf"(?:-|–|—|--)(?=[ \t]+[A-Z\"“‘'])"
+        rf"|(?:{_CITY}{_CITY_TAIL}[ \t]*)?\((?:{_AGENCY})\)[ \t]*(?:-|–|—|--))",
         re.MULTILINE)),
 )
 
@@ -94,7 +100,7 @@ _KEYWORDS: dict[str, tuple[str, ...]] = {
     "copyright": ("©", "(c)", "copyright", "all rights reserved"),
     "byline": ("by",),
     "credits": (" by",),
-    "dateline": (")",),
+    "dateline": ("-", "\u2013", "\u2014"),
 }
 
 

@@ -85,8 +85,11 @@ def _next_word_is_sentence_start(text: str, pos: int) -> bool:
     return bool(m and m.group(1).lower() in _SENTENCE_STARTERS)
 
 
-def split_sentences(text: str, skip: tuple[tuple[int, int], ...] = ()) -> list[SentenceSpan]:
-    """Split ``text`` into sentences; spans wholly inside a ``skip`` span (boilerplate) are dropped."""
+def split_sentences(text: str, skip: tuple[tuple[int, int], ...] = (), *,
+                    keep_prefixes: bool = False) -> list[SentenceSpan]:
+    """Split ``text`` into sentences; spans wholly inside a ``skip`` span (boilerplate) are
+    dropped, and one that begins with a skip span (a wire dateline) begins after it, unless
+    ``keep_prefixes`` (the dateline still says where the story is)."""
     out: list[SentenceSpan] = []
     block_start = 0
     blocks: list[tuple[int, int]] = []
@@ -104,6 +107,9 @@ def split_sentences(text: str, skip: tuple[tuple[int, int], ...] = ()) -> list[S
                     continue
                 if any(ks <= ss and se <= ke for ks, ke in skip):
                     continue
+                for ks, ke in () if keep_prefixes else skip:
+                    if ks <= ss < ke:
+                        ss, se = _trim(text, ke, se)  # "MOSCOW (Reuters) - Russia said ..."
                 out.append(SentenceSpan(ss, se, text[ss:se]))
     return out
 
