@@ -55,8 +55,8 @@ class ArticleContext:
     # doers of the events coded so far, newest last: "they"/"it" prefer the last doer over the
     # last thing mentioned ("Police fired at the mob. They then arrested 20." → police)
     doers: list[Actor] = field(default_factory=list)
-    # events coded so far as (category, trigger lemma, source, target), newest last: what a
-    # later "the attack" or "the accusations" refers back to
+    # events coded so far and not negated, as (category, trigger lemma, source, target),
+    # newest last: what a later "the attack" or "the accusations" refers back to
     told: list[tuple[str, str, tuple[Actor, ...], tuple[Actor, ...]]] = field(
         default_factory=list)
     # an earlier sentence named a hazard or an accident's cause: a later bare "four people
@@ -440,19 +440,25 @@ def _last_doer(ctx: ArticleContext, h, besides: tuple[tuple[int, int], ...] = ()
     return doer
 
 
-# Object forms of pronouns, which never stand for their own clause's subject.
+# Object forms of pronouns, which rarely stand for their own clause's subject.
 _OBJECT_PRONOUNS = {"him", "her", "them", "it"}
-_OBJECT_DEPS = {"dobj", "dative", "iobj", "pobj"}
+_OBJECT_DEPS = {"dobj", "dative", "iobj"}
 
 
 def _clause_subjects(h, sv: SentenceView) -> tuple[tuple[int, int], ...]:
-    """Character spans of the subjects of the verb whose object ``h`` is ("Obama urged
-    *him*", "spoke with *her*"): a pronoun object is someone else (binding principle B)."""
+    """Character spans of the subject of the verb whose direct object ``h`` is ("Obama
+    urged *him*"): a pronoun object is someone else (binding principle B). A verb in an
+    infinitive clause has for subject the object of the verb it completes, if it has one
+    ("Navalny asked the authorities to release *him*": not the authorities, maybe Navalny),
+    else that verb's subject."""
     if h.lower_ not in _OBJECT_PRONOUNS or h.dep_ not in _OBJECT_DEPS:
         return ()
-    verb = h.head.head if h.dep_ == "pobj" else h.head
+    verb = h.head
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-    if not subjects and verb.dep_ in ("xcomp", "conj"):
+    if not subjects and verb.dep_ == "xcomp":
+        subjects = [c for c in verb.head.children if c.dep_ in ("dobj", "dative")] or \
+            [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    elif not subjects and verb.dep_ == "conj":
         subjects = [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
     spans = []
     for s in subjects:
@@ -476,8 +482,9 @@ def _register(ctx: ArticleContext, kind: str, actor: Actor, head) -> None:
 _GROUP_POSSESSIVES = {"its", "their"}
 
 
-# Subject pronouns, and the kind of subject of the stating verb each can stand for.
-_SUBJECT_PRONOUNS = {"he": "person", "she": "person", "it": "thing", "they": "thing"}
+# Subject pronouns that most often stand for who states the clause ("Putin said *he* had
+# ordered..."). Not "it"/"they": "the UN said *it* had hit a shelter" is someone else.
+_SUBJECT_PRONOUNS = {"he": "person", "she": "person"}
 
 
 def _stating_verb(clause):
@@ -501,9 +508,9 @@ def _stating_verb(clause):
 
 def _reporter_of(h):
     """The subject of the verb that states the clause whose subject ``h`` is or owns:
-    "*Hamas* denied that *its* gunmen had fired", "*Putin* said *he* had ordered a halt",
-    "*Russia* warned that *it* would respond". Who states a clause about "its" forces, or
-    what "he" did, most often speaks of themselves."""
+    "*Hamas* denied that *its* gunmen had fired", "*Putin* said *he* had ordered a halt".
+    Who states a clause about "its" forces, or what "he" did, most often speaks of
+    themselves."""
     if h.dep_ == "poss" and h.lower_ in _GROUP_POSSESSIVES:
         clause, kind = h.head.head, "thing"
         if h.head.dep_ not in ("nsubj", "nsubjpass"):

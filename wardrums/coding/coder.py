@@ -49,7 +49,7 @@ from wardrums.data import knowledge, lexicon
 from wardrums.data.outlets import outlet_country
 from wardrums.nlp import load_nlp, model_signature, split_sentences
 from wardrums.nlp.sentences import SentenceSpan
-from wardrums.records import Actor, Article, Event, Evidence, make_event_id
+from wardrums.records import Actor, Article, Event, Evidence, Location, make_event_id
 
 CODER_NAME = "wardrums-rules/0.1"
 # A date named earlier in the article carries over to undated sentences only when it is this
@@ -327,7 +327,8 @@ def _prepare(nlp, article: Article, use_classifier: bool = True) -> _Prepared:
                          use_classifier=use_classifier,
                          discourse=date_mod.DiscourseDates(text, article.published))
     outlet = outlet_country(article.source, article.url)
-    where = split_sentences(text, article.boilerplate, keep_prefixes=True)  # with datelines
+    # a dateline that opens the lead still says where the story is
+    where = split_sentences(text, article.boilerplate, keep_prefixes=True)
     ctx.focus_country, ctx.focus_is_prior = _focus(nlp, where, lowercase, outlet)
     keep = select_sentences(sentences)
     return _Prepared(article=article, ctx=ctx,
@@ -859,7 +860,8 @@ def _party_referred_to(heads, category: str, source: tuple[Actor, ...],
     called *the strike* a war crime" at whoever struck. When the act was the speaker's own
     side's, a hostile response is aimed at whom that act was done to ("Iran rejected Britain's
     protest over *the seizure*"); a friendly one is not aimed at them ("Iran defended the
-    seizure")."""
+    seizure"). The act is the latest told with the noun's own word ("strike"), else the
+    latest of a category the noun can name ("the accusations" after "accused")."""
     def sides(actors):
         return {(a.country, a.sector) if a.country else a.name for a in actors}
 
@@ -880,24 +882,40 @@ def _party_referred_to(heads, category: str, source: tuple[Actor, ...],
     return ()
 
 
+# Prepositions by which an event noun says where or on whom it fell: then it is an act of
+# its own ("the attack *on a synagogue in Halle*"), not the one told before.
+_OWN_SETTING = {"on", "in", "against", "at", "near", "by", "inside", "outside"}
+
+
 def _refers_back(noun) -> bool:
-    """A noun with a definite determiner ("*the* strike", "*these* claims")."""
-    return noun.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in _BACK_REFERENCE
-                                       for c in noun.children)
+    """A noun with a definite determiner and nothing of its own to say where, on whom or by
+    whom ("*the* strike", "*these* claims"; not "the attack on a synagogue", not "the
+    Russian strike")."""
+    if noun.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ in _BACK_REFERENCE
+                                      for c in noun.children):
+        return False
+    return not any((c.dep_ == "prep" and c.lower_ in _OWN_SETTING)
+                   or (c.dep_ in ("amod", "compound", "poss") and c.ent_type_ in ("GPE", "NORP"))
+                   for c in noun.children)
+
+
+# Verbs by which a subject owns an act named again: "the Islamic State *claimed* the attack".
+_OWNING = {"claim", "own", "perpetrate", "commit", "conduct", "execute", "plan", "mastermind",
+           "orchestrate", "admit", "acknowledge"}
 
 
 def _told_again(match: TriggerMatch, ctx: ArticleContext) -> bool:
     """A definite event noun, the object of a verb whose subject would be its only doer,
     naming a kind of act the article already told: that act again, spoken of, not a new
     one by the subject ("Zelenskiy called *the strike* a war crime", "Iran defended *the
-    seizure*"). Verbs that carry an act out keep their subject ("the army *launched* the
-    offensive"), and an act told again as the setting of a harm keeps its doer ("one person
+    seizure*"). Verbs that carry an act out or own it keep their subject ("the army
+    *launched* the offensive", "the Islamic State *claimed* the attack"), and an act told again as the setting of a harm keeps its doer ("one person
     was injured in the firing, police said")."""
     tok = match.token
     if not match.sources or not _refers_back(tok) or tok.dep_ != "dobj":
         return False
     verb = tok.head
-    if verb.lemma_.lower() in _CARRY_ON or not {s.i for s in match.sources} <= {
+    if verb.lemma_.lower() in _CARRY_ON | _OWNING or not {s.i for s in match.sources} <= {
             c.i for c in verb.children if c.dep_ == "nsubj"}:
         return False
     categories = _categories_named(tok)
@@ -1096,7 +1114,10 @@ def _build(category: str, mode: str | None, coding, tok, source, target, modalit
         previous = None  # an older date in the article is background, not today's story
     resolved = date_mod.resolve_event_date(sent.text, article.published, tense=tense, near=tok.idx,
                                            previous=previous)
-    if source or target:
+    location = locate(tok, sv, ctx)
+    if not target and category in _DONE_TO_A_PLACE:
+        target = _country_of_the_place(source, location)
+    if (source or target) and polarity == "positive":
         ctx.told.append((category, tok.lemma_.lower(), source, target))
     trig_start = sent.start + tok.idx
     evidence = Evidence(sentence=sent.text, start=sent.start, end=sent.end, trigger=tok.text,
@@ -1114,7 +1135,7 @@ def _build(category: str, mode: str | None, coding, tok, source, target, modalit
         date=resolved.date,
         date_precision=resolved.precision,
         date_text=resolved.text,
-        location=locate(tok, sv, ctx),
+        location=location,
         modality=modality,
         polarity=polarity,
         attributed_to=attributed,
@@ -1122,6 +1143,25 @@ def _build(category: str, mode: str | None, coding, tok, source, target, modalit
         confidence=confidence,
         coder=coder_signature(ctx.use_classifier),
     )
+
+
+# Acts done on ground: with no actor as their target, a foreign force's act at a named place
+# is aimed at the country the place is in.
+_DONE_TO_A_PLACE = {"ASSAULT", "COERCE", "RETREAT"}
+
+
+def _country_of_the_place(source: tuple[Actor, ...], location: Location | None) -> tuple[Actor, ...]:
+    """The country of the named place where a foreign side acted: "a maternity hospital *in
+    Mariupol* was destroyed by a Russian air strike" is aimed at Ukraine. Only a place the
+    sentence names counts (not the article's country), and only when every side acting is
+    from elsewhere: at home, the place says nothing of whom the act was aimed at."""
+    if location is None or location.place is None or not location.country or not source:
+        return ()
+    if any(a.country is None or a.country == location.country for a in source):
+        return ()
+    country = knowledge.country_by_code().get(location.country)
+    name = country.name if country is not None else location.country
+    return (Actor(text="", name=name, country=location.country, sector=None),)
 
 
 #: CAMEO 014 "consider policy option" (root 01, quad class 1, Goldstein 0.0): an act that is

@@ -16,7 +16,7 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass, replace
 
-from wardrums.coding.modality import governs_complement, report_verbs, to_infinitive
+from wardrums.coding.modality import governs_complement, to_infinitive
 from wardrums.data import lexicon
 
 _VERB_POS = {"VERB", "AUX"}
@@ -205,8 +205,8 @@ def _simple_slot(tok, slot: str) -> list:
         # "Obama told *Putin* in a phone call", "assured Kyiv during a meeting": who the
         # talking verb addresses is the call's other party
         verb = tok.head.head if tok.dep_ == "pobj" else None
-        if verb is None or verb.pos_ not in _VERB_POS or tok.head.dep_ != "prep":
-            return []
+        if verb is None or verb.pos_ not in _VERB_POS or tok.head.dep_ != "prep" or _setting(tok):
+            return []  # "police arrested three leaders *at a meeting*": not its party
         return ([c for c in verb.children if c.dep_ in ("dobj", "dative", "iobj")]
                 or prep_objects(verb, "to") or prep_objects(verb, "with"))
     if slot == "cause":
@@ -312,14 +312,26 @@ def _event_noun(tok):
     return tok.head if tok.dep_ == "compound" and tok.head.pos_ in _NOUN_POS else tok
 
 
+# Verbs of speaking to someone: who does it during or at a call or meeting took part in it.
+_SPEAKING = {"say", "tell", "assure", "stress", "reiterate", "express", "raise", "press", "urge",
+             "warn", "promise", "pledge", "insist", "emphasise", "emphasize", "add", "explain",
+             "discuss", "agree", "ask", "thank", "invite", "inform", "brief", "announce"}
+# Prepositions that put speaking inside a talk ("told Biden *during* a call", "said *at*
+# the summit"), not before or after it.
+_INSIDE = {"during", "at", "in"}
+
+
 def _setting(tok) -> bool:
     """The event noun is only the time or place of another act ("police beat them *during
-    the march*"). Not so for speaking: who says something during a call, a meeting or a
-    visit took part in it ("Xi told Biden *during a video call*")."""
+    the march*"). Not so for speaking inside talks: who tells, presses or assures someone
+    during a call or at a meeting (a CONSULT noun) took part in it ("Xi told Biden *during a
+    video call*")."""
     noun = _event_noun(tok)
     if noun.dep_ != "pobj" or noun.head.lower_ not in _SETTING_PREPS:
         return False
-    return noun.head.head.lemma_.lower() not in report_verbs()
+    return not (noun.head.lower_ in _INSIDE and noun.head.head.lemma_.lower() in _SPEAKING
+                and any(e.category == "CONSULT" for e in lexicon.triggers_by_lemma().get(
+                    (tok.lemma_.lower(), "NOUN"), ())))
 
 
 def _subject_heads(tok) -> list:

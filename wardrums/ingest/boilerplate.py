@@ -21,10 +21,11 @@ _NAME = rf"{_CAP}(?:[ \t]+(?:{_CAP}|de|da|del|der|di|la|le|van|von|bin|al|el|ibn
 # Names joined by commas, "and" or "&", each optionally "in Place".
 _NAMES = (rf"{_NAME}(?:[ \t]+in[ \t]+{_NAME})?"
           rf"(?:(?:[ \t]*,[ \t]*(?:and[ \t]+)?|[ \t]+(?:and|&)[ \t]+){_NAME}(?:[ \t]+in[ \t]+{_NAME})?)*")
-# A dateline's place in capitals ("MOSCOW", "WASHINGTON/KYIV", "NEW DELHI"), then up to two
-# comma groups of a few words each (a country, a date: ", Turkey, March 10").
+# A dateline's place in capitals ("MOSCOW", "WASHINGTON/KYIV", "NEW DELHI"), then comma groups
+# of a few capitalised words or numbers each (a country, a date: ", Turkey, March 10").
 _CITY = r"[A-Z][A-Z.'’\-]+(?:[ \t/]+[A-Z][A-Z.'’\-]+){0,3}"
-_CITY_TAIL = r"(?:,[ \t]+[A-Za-z0-9.]+(?:[ \t]+[A-Za-z0-9.]+){0,3}){0,2}"
+_TAIL_WORD = r"(?:[A-Z][a-z.]+|\d{1,4})"
+_TAIL_GROUP = rf",[ \t]+{_TAIL_WORD}(?:[ \t]+{_TAIL_WORD}){{0,3}}"
 # News agencies whose datelines look like "MOSCOW (Reuters) -".
 _AGENCY = (r"Reuters(?:[ \t]+Breakingviews)?|AP|AFP|Bloomberg|UPI|dpa|DPA|Xinhua|TASS|ANI|PTI"
            r"|IANS|Yonhap|Kyodo|EFE|ANSA|CNN|BBC|RFE/RL|Interfax|Anadolu")
@@ -78,12 +79,16 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.MULTILINE)),
     # Wire dateline prefix, up to and including the dash: "MOSCOW (Reuters) -",
     # "WASHINGTON/KYIV, Oct 12 (Reuters) -", "ANTALYA, Turkey, March 10 (Reuters) -",
-    # "(AP) —". After a capitalised city, any short source in brackets ("(Daily Star) -") or
-    # none ("KYIV, Ukraine —"); alone, only a news agency. The sentence after it is news.
+    # "(AP) —". After a city in capitals, any short source in brackets ("DHAKA (Daily Star) -",
+    # in lower case only after a country or date: "NATO (the alliance) - ..." is prose);
+    # with no source, a country or date after the city ("KYIV, Ukraine —"), so that a
+    # headline label or a pair ("EU - China talks", "ISRAEL, HAMAS AGREE -") is not taken;
+    # alone, only a news agency. The sentence after it is news.
     ("dateline", re.compile(
-        rf"^[ \t]*(?P<bp>{_CITY}{_CITY_TAIL}[ \t]*(?:\([A-Za-z][\w.&'’\- ]{{0,40}}\)[ \t]*)?"
-        rf"(?:-|–|—|--)(?=[ \t]+[A-Z\"“‘'])"
-        rf"|(?:{_CITY}{_CITY_TAIL}[ \t]*)?\((?:{_AGENCY})\)[ \t]*(?:-|–|—|--))",
+        rf"^[ \t]*(?P<bp>{_CITY}(?:(?:{_TAIL_GROUP}){{1,2}}[ \t]*\([A-Za-z]|[ \t]*\([A-Z])"
+        rf"[\w.&'’\- ]{{0,40}}\)[ \t]*(?:-|–|—|--)"
+        rf"|{_CITY}(?:{_TAIL_GROUP}){{1,2}}[ \t]*(?:-|–|—|--)(?=[ \t]+[A-Z\"“‘'])"
+        rf"|\((?:{_AGENCY})\)[ \t]*(?:-|–|—|--))",
         re.MULTILINE)),
 )
 
@@ -100,7 +105,7 @@ _KEYWORDS: dict[str, tuple[str, ...]] = {
     "copyright": ("©", "(c)", "copyright", "all rights reserved"),
     "byline": ("by",),
     "credits": (" by",),
-    "dateline": ("-", "\u2013", "\u2014"),
+    "dateline": (" -", "\u2013", "\u2014"),
 }
 
 
