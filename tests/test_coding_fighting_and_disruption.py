@@ -4,20 +4,10 @@ block or disrupt. Sentences written for these tests."""
 from __future__ import annotations
 
 import pytest
-
-import wardrums
+from coding_help import coder_on, one
 
 PUB = "2015-08-20"
-
-
-def events_of(text):
-    return wardrums.code(text, published=PUB)
-
-
-def one(events, event_type):
-    found = [e for e in events if e.event_type == event_type]
-    assert found, f"no {event_type}: {[(e.event_type, e.evidence.trigger) for e in events]}"
-    return found[0]
+events_of = coder_on(PUB)
 
 
 @pytest.mark.parametrize("text, doer", [

@@ -125,9 +125,24 @@ def test_sides_of_a_clash_noun_hung_on_the_verb():
     assert ev and sectors(ev[0].source) == {"CVL"}
 
 
-def test_mob_violence_is_a_riot():
-    ev = codes("A mob lynched a cattle trader in a village near Alwar.")
-    assert of_type(ev, "PROTEST") and not of_type(ev, "ASSAULT")
+@pytest.mark.parametrize("text", [
+    "A mob beat two policemen and torched a police van near Alwar.",
+    "A mob chased down and nearly lynched four men near Alwar.",
+])
+def test_mob_violence_is_a_riot(text):
+    ev = codes(text)
+    assert of_type(ev, "PROTEST") and not of_type(ev, "ASSAULT"), ev
+
+
+@pytest.mark.parametrize("text", [
+    "A mob lynched a cattle trader in a village near Alwar.",
+    "Another mob beat to death two suspected thieves near Alwar.",
+    "An angry mob beat the man to death in a village near Alwar.",
+    "A mob killed a suspected thief near Alwar on Sunday.",
+])
+def test_a_mob_that_kills_assaults(text):
+    ev = codes(text)
+    assert of_type(ev, "ASSAULT") and not of_type(ev, "PROTEST"), ev
 
 
 def test_protest_without_named_protesters_is_coded():

@@ -4,23 +4,12 @@ and promises of conflict read as threats. Sentences written for these tests."""
 from __future__ import annotations
 
 import pytest
+from coding_help import coder_on, names, of_type
 
-import wardrums
 from wardrums.data import lexicon
 
 PUB = "2016-04-12"
-
-
-def events_of(text):
-    return wardrums.code(text, published=PUB)
-
-
-def of_type(events, event_type):
-    return [e for e in events if e.event_type == event_type]
-
-
-def names(actors):
-    return {a.name.lower() for a in actors}
+events_of = coder_on(PUB)
 
 
 @pytest.mark.parametrize("text, event_type, outsider", [

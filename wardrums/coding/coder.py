@@ -524,8 +524,10 @@ def _riot_reading(ev: Event) -> list[Event]:
     if ev.mode == "armed-clash" and _CLASH_WORDS.match(ev.evidence.trigger):
         return _clash_reading(ev)
     if ev.source and ev.mode != "crowd-control" and all(
-            a.sector in _CROWD_SECTORS and _MOB.search(a.text) for a in ev.source):
-        # "a mob lynched four men", "rioters torched a bus": mob violence is a riot
+            a.sector in _CROWD_SECTORS and _MOB.search(a.text) for a in ev.source) \
+            and not _lethal(ev):
+        # "rioters torched a bus", "a mob injured two policemen": mob violence is a riot;
+        # a mob that lynches or beats someone to death assaults them
         return [_as_riot(ev)]
     if ev.source and ev.mode in (None, "beat") and all(a.sector in _CROWD_SECTORS
                                                        for a in ev.source) \
@@ -534,6 +536,27 @@ def _riot_reading(ev: Event) -> list[Event]:
         # violence by civilians in the course of a protest is the protest turned riot
         return [_as_riot(ev)]
     return [ev]
+
+
+# Killing named in the trigger, or "to death" after it ("lynched", "beat him to death").
+_KILLING_TRIGGER = re.compile(r"^(?:lynch|kill|murder|behead|slay|slain|slew|hack(?:ed)? to)",
+                              re.IGNORECASE)
+_TO_DEATH = re.compile(r"^\W*(?:\w+\W+){0,3}to death\b", re.IGNORECASE)
+
+
+_NEARLY = re.compile(r"\b(?:nearly|almost|attempted to|tried to|trying to)\s+$", re.IGNORECASE)
+
+
+def _lethal(ev: Event) -> bool:
+    """The act killed someone: a lynching ("a mob lynched two youths", "beat to death"),
+    not one that nearly did ("a mob *nearly* lynched four men")."""
+    ev_ = ev.evidence
+    if ev_.trigger_start is None or ev_.trigger_end is None:
+        return False
+    before = ev_.sentence[:ev_.trigger_start - ev_.start]
+    after = ev_.sentence[ev_.trigger_end - ev_.start:]
+    return not _NEARLY.search(before) and bool(
+        _KILLING_TRIGGER.match(ev_.trigger) or _TO_DEATH.match(after))
 
 
 # A protest as the setting of an act ("during the march", "at a rally", "amid protests").
