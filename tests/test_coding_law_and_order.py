@@ -128,6 +128,8 @@ def test_sides_of_a_clash_noun_hung_on_the_verb():
 @pytest.mark.parametrize("text", [
     "A mob beat two policemen and torched a police van near Alwar.",
     "A mob chased down and nearly lynched four men near Alwar.",
+    # protesters who kill are a protest turned riot, not a lynch mob
+    "Two police constables were murdered by protesters in the city on Friday.",
 ])
 def test_mob_violence_is_a_riot(text):
     ev = codes(text)

@@ -457,6 +457,7 @@ _CLASH_WORDS = re.compile(r"^(?:clash|scuffl|skirmish|brawl|fight|melee|fracas)"
 # Head words of an unorganised crowd acting together.
 _MOB_WORDS = r"mobs?|crowds?|rioters?|protest(?:e|o)rs?|demonstrators?|agitators?"
 _MOB = re.compile(rf"\b(?:{_MOB_WORDS})\b", re.IGNORECASE)
+_PROTESTERS = re.compile(r"\b(?:protest(?:e|o)rs?|demonstrators?|agitators?)\b", re.IGNORECASE)
 #: How much a crowd-control act (tear gas, baton charge) yields to the protest it answers.
 CROWD_CONTROL_YIELD = 0.15
 
@@ -525,9 +526,10 @@ def _riot_reading(ev: Event) -> list[Event]:
         return _clash_reading(ev)
     if ev.source and ev.mode != "crowd-control" and all(
             a.sector in _CROWD_SECTORS and _MOB.search(a.text) for a in ev.source) \
-            and not _lethal(ev):
-        # "rioters torched a bus", "a mob injured two policemen": mob violence is a riot;
-        # a mob that lynches or beats someone to death assaults them
+            and not (_lethal(ev) and not any(_PROTESTERS.search(a.text) for a in ev.source)):
+        # "rioters torched a bus", "a mob injured two policemen", "policemen were killed by
+        # protesters": mob violence is a riot; a mob (not a protest) that lynches or beats
+        # someone to death assaults them
         return [_as_riot(ev)]
     if ev.source and ev.mode in (None, "beat") and all(a.sector in _CROWD_SECTORS
                                                        for a in ev.source) \
