@@ -125,26 +125,22 @@ def test_sides_of_a_clash_noun_hung_on_the_verb():
     assert ev and sectors(ev[0].source) == {"CVL"}
 
 
-@pytest.mark.parametrize("text", [
-    "A mob beat two policemen and torched a police van near Alwar.",
-    "A mob chased down and nearly lynched four men near Alwar.",
+@pytest.mark.parametrize("text, coded, not_coded", [
+    # mob violence is a riot
+    ("A mob beat two policemen and torched a police van near Alwar.", "PROTEST", "ASSAULT"),
+    ("A mob chased down and nearly lynched four men near Alwar.", "PROTEST", "ASSAULT"),
     # protesters who kill are a protest turned riot, not a lynch mob
-    "Two police constables were murdered by protesters in the city on Friday.",
+    ("Two police constables were murdered by protesters in the city on Friday.", "PROTEST",
+     "ASSAULT"),
+    # a mob that kills assaults
+    ("A mob lynched a cattle trader in a village near Alwar.", "ASSAULT", "PROTEST"),
+    ("Another mob beat to death two suspected thieves near Alwar.", "ASSAULT", "PROTEST"),
+    ("An angry mob beat the man to death in a village near Alwar.", "ASSAULT", "PROTEST"),
+    ("A mob killed a suspected thief near Alwar on Sunday.", "ASSAULT", "PROTEST"),
 ])
-def test_mob_violence_is_a_riot(text):
+def test_mob_violence_is_a_riot_unless_it_kills(text, coded, not_coded):
     ev = codes(text)
-    assert of_type(ev, "PROTEST") and not of_type(ev, "ASSAULT"), ev
-
-
-@pytest.mark.parametrize("text", [
-    "A mob lynched a cattle trader in a village near Alwar.",
-    "Another mob beat to death two suspected thieves near Alwar.",
-    "An angry mob beat the man to death in a village near Alwar.",
-    "A mob killed a suspected thief near Alwar on Sunday.",
-])
-def test_a_mob_that_kills_assaults(text):
-    ev = codes(text)
-    assert of_type(ev, "ASSAULT") and not of_type(ev, "PROTEST"), ev
+    assert of_type(ev, coded) and not of_type(ev, not_coded), ev
 
 
 def test_protest_without_named_protesters_is_coded():

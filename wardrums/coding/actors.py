@@ -71,15 +71,16 @@ class ArticleContext:
     def last(self, kinds: set[str], *, besides: tuple[tuple[int, int], ...] = ()) -> Actor | None:
         """The newest actor of one of ``kinds``; with ``besides`` (character spans), not one
         mentioned there, nor anyone of the same name."""
-        taken = {a.name for _, a in self.recent if _within(a, besides)}
+        taken = self.named_within(besides)
         for kind, actor in reversed(self.recent):
             if kind in kinds and actor.name not in taken:
                 return actor
         return None
 
-
-def _within(actor: Actor, spans: tuple[tuple[int, int], ...]) -> bool:
-    return actor.start is not None and any(s <= actor.start < e for s, e in spans)
+    def named_within(self, spans: tuple[tuple[int, int], ...]) -> set[str]:
+        """Names of the actors mentioned inside these character spans."""
+        return {a.name for _, a in self.recent
+                if a.start is not None and any(s <= a.start < e for s, e in spans)}
 
 
 @dataclass
@@ -435,7 +436,7 @@ def _last_doer(ctx: ArticleContext, h, besides: tuple[tuple[int, int], ...] = ()
     doer = ctx.doers[-1]
     if doer.sector is None or doer.name.lower() in ctx.people:
         return None  # unknown kind, or a person: "they"/"it" do not refer to one person
-    if besides and any(a.name == doer.name for _, a in ctx.recent if _within(a, besides)):
+    if besides and doer.name in ctx.named_within(besides):
         return None  # "police chased *them*": not the police
     return doer
 
@@ -460,11 +461,7 @@ def _clause_subjects(h, sv: SentenceView) -> tuple[tuple[int, int], ...]:
             [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
     elif not subjects and verb.dep_ == "conj":
         subjects = [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
-    spans = []
-    for s in subjects:
-        toks = np_tokens(s)
-        spans.append((sv.offset + toks[0].idx, sv.offset + toks[-1].idx + len(toks[-1])))
-    return tuple(spans)
+    return tuple(_char_span(sv, np_tokens(s))[:2] for s in subjects)
 
 
 def _register(ctx: ArticleContext, kind: str, actor: Actor, head) -> None:
@@ -484,7 +481,7 @@ _GROUP_POSSESSIVES = {"its", "their"}
 
 # Subject pronouns that most often stand for who states the clause ("Putin said *he* had
 # ordered..."). Not "it"/"they": "the UN said *it* had hit a shelter" is someone else.
-_SUBJECT_PRONOUNS = {"he": "person", "she": "person"}
+_SUBJECT_PRONOUNS = {"he", "she"}
 
 
 def _stating_verb(clause):
@@ -516,7 +513,7 @@ def _reporter_of(h):
         if h.head.dep_ not in ("nsubj", "nsubjpass"):
             return None
     elif h.dep_ in ("nsubj", "nsubjpass") and h.lower_ in _SUBJECT_PRONOUNS:
-        clause, kind = h.head, _SUBJECT_PRONOUNS[h.lower_]
+        clause, kind = h.head, "person"
     else:
         return None
     stating = _stating_verb(clause)
@@ -531,27 +528,29 @@ def _reporter_of(h):
 
 
 def _resolve_pronoun(h, sv: SentenceView, ctx: ArticleContext) -> Actor | None:
-    low = h.lower_
-    found: Actor | None = None
-    reporter = _reporter_of(h)
-    if reporter is not None:
-        found = _resolve_one(reporter, sv, ctx)
-        if found is not None:
-            return replace(found, text=h.text, start=sv.offset + h.idx,
-                           end=sv.offset + h.idx + len(h.text))
-    besides = _clause_subjects(h, sv)
-    if low in _SPEAKER_PLURAL and sv.speaker is not None:
-        sp = sv.speaker
-        found = replace(sp, name=sp.country or sp.name, sector=sp.sector or "GOV") \
-            if sp.country else sp
-    elif low in _SPEAKER_SINGULAR and sv.speaker is not None:
-        found = sv.speaker
-    elif low in _PERSON_PRONOUNS:
-        found = ctx.last({"person"}, besides=besides)
-    elif low in _THING_PRONOUNS:
-        found = _last_doer(ctx, h, besides) or ctx.last({"org"}, besides=besides)
-    elif low in _GROUP_PRONOUNS:
-        found = _last_doer(ctx, h, besides) or ctx.last({"group", "org"}, besides=besides)
+    """Whom a pronoun stands for, with the pronoun's own words and offsets."""
+    reporter = _reporter_of(h)  # "Hamas denied that *its* gunmen ...": the one who states it
+    found = _resolve_one(reporter, sv, ctx) if reporter is not None else None
+    found = found or _antecedent(h, sv, ctx)
     if found is None:
         return None
     return replace(found, text=h.text, start=sv.offset + h.idx, end=sv.offset + h.idx + len(h.text))
+
+
+def _antecedent(h, sv: SentenceView, ctx: ArticleContext) -> Actor | None:
+    """The speaker for "we"/"I", else the article's latest actor of the pronoun's kind."""
+    low = h.lower_
+    besides = _clause_subjects(h, sv)
+    if low in _SPEAKER_PLURAL and sv.speaker is not None:
+        sp = sv.speaker
+        return replace(sp, name=sp.country or sp.name, sector=sp.sector or "GOV") \
+            if sp.country else sp
+    if low in _SPEAKER_SINGULAR and sv.speaker is not None:
+        return sv.speaker
+    if low in _PERSON_PRONOUNS:
+        return ctx.last({"person"}, besides=besides)
+    if low in _THING_PRONOUNS:
+        return _last_doer(ctx, h, besides) or ctx.last({"org"}, besides=besides)
+    if low in _GROUP_PRONOUNS:
+        return _last_doer(ctx, h, besides) or ctx.last({"group", "org"}, besides=besides)
+    return None

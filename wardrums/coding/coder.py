@@ -48,7 +48,7 @@ from wardrums.coding.triggers import (
 from wardrums.data import knowledge, lexicon
 from wardrums.data.outlets import outlet_country
 from wardrums.nlp import load_nlp, model_signature, split_sentences
-from wardrums.nlp.sentences import SentenceSpan
+from wardrums.nlp.sentences import SentenceSpan, after_prefixes
 from wardrums.records import Actor, Article, Event, Evidence, Location, make_event_id
 
 CODER_NAME = "wardrums-rules/0.1"
@@ -321,14 +321,14 @@ class _Prepared:
 def _prepare(nlp, article: Article, use_classifier: bool = True) -> _Prepared:
     """Stages 1–3 for one article: sentences, prefilter, focus country."""
     text = article.text
-    sentences = split_sentences(text, article.boilerplate)
+    # a dateline that opens the lead still says where the story is, but is not parsed
+    where = split_sentences(text, article.boilerplate, keep_prefixes=True)
+    sentences = after_prefixes(text, where, article.boilerplate)
     lowercase = _is_lowercase_text(text)
     ctx = ArticleContext(published=article.published, text=text, lowercase=lowercase,
                          use_classifier=use_classifier,
                          discourse=date_mod.DiscourseDates(text, article.published))
     outlet = outlet_country(article.source, article.url)
-    # a dateline that opens the lead still says where the story is
-    where = split_sentences(text, article.boilerplate, keep_prefixes=True)
     ctx.focus_country, ctx.focus_is_prior = _focus(nlp, where, lowercase, outlet)
     keep = select_sentences(sentences)
     return _Prepared(article=article, ctx=ctx,
@@ -455,9 +455,10 @@ def _read(p: _Prepared, docs: list, gz, use_classifier: bool = True) -> list[Eve
 _ARMED_SECTORS = {"MIL", "REB", "UAF", "CRM", "SPY"}
 _CLASH_WORDS = re.compile(r"^(?:clash|scuffl|skirmish|brawl|fight|melee|fracas)", re.IGNORECASE)
 # Head words of an unorganised crowd acting together.
-_MOB_WORDS = r"mobs?|crowds?|rioters?|protest(?:e|o)rs?|demonstrators?|agitators?"
+_PROTESTER_WORDS = r"protest(?:e|o)rs?|demonstrators?|agitators?"
+_MOB_WORDS = rf"mobs?|crowds?|rioters?|{_PROTESTER_WORDS}"
 _MOB = re.compile(rf"\b(?:{_MOB_WORDS})\b", re.IGNORECASE)
-_PROTESTERS = re.compile(r"\b(?:protest(?:e|o)rs?|demonstrators?|agitators?)\b", re.IGNORECASE)
+_PROTESTERS = re.compile(rf"\b(?:{_PROTESTER_WORDS})\b", re.IGNORECASE)
 #: How much a crowd-control act (tear gas, baton charge) yields to the protest it answers.
 CROWD_CONTROL_YIELD = 0.15
 
@@ -874,8 +875,7 @@ def _speech_act_categories() -> dict[str, frozenset[str]]:
 def _categories_named(noun) -> frozenset[str]:
     """The event categories a noun can name: its own trigger entries, else a speech act."""
     lemma = noun.lemma_.lower()
-    own = lexicon.triggers_by_lemma().get((lemma, "NOUN"), ())
-    return frozenset(e.category for e in own) or _speech_act_categories().get(lemma, frozenset())
+    return lexicon.noun_categories(lemma) or _speech_act_categories().get(lemma, frozenset())
 
 
 def _party_referred_to(heads, category: str, source: tuple[Actor, ...],
@@ -934,8 +934,9 @@ def _told_again(match: TriggerMatch, ctx: ArticleContext) -> bool:
     naming a kind of act the article already told: that act again, spoken of, not a new
     one by the subject ("Zelenskiy called *the strike* a war crime", "Iran defended *the
     seizure*"). Verbs that carry an act out or own it keep their subject ("the army
-    *launched* the offensive", "the Islamic State *claimed* the attack"), and an act told again as the setting of a harm keeps its doer ("one person
-    was injured in the firing, police said")."""
+    *launched* the offensive", "the Islamic State *claimed* the attack"), and an act told
+    again as the setting of a harm keeps its doer ("one person was injured in the firing,
+    police said")."""
     tok = match.token
     if not match.sources or not _refers_back(tok) or tok.dep_ != "dobj":
         return False

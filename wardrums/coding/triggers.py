@@ -330,8 +330,7 @@ def _setting(tok) -> bool:
     if noun.dep_ != "pobj" or noun.head.lower_ not in _SETTING_PREPS:
         return False
     return not (noun.head.lower_ in _INSIDE and noun.head.head.lemma_.lower() in _SPEAKING
-                and any(e.category == "CONSULT" for e in lexicon.triggers_by_lemma().get(
-                    (tok.lemma_.lower(), "NOUN"), ())))
+                and "CONSULT" in lexicon.noun_categories(tok.lemma_.lower()))
 
 
 def _subject_heads(tok) -> list:

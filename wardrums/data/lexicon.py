@@ -516,6 +516,12 @@ def word_set(name: str) -> frozenset[str]:
 
 
 @functools.cache
+def noun_categories(lemma: str) -> frozenset[str]:
+    """The categories of the NOUN entries for ``lemma`` ("strike": ASSAULT, PROTEST)."""
+    return frozenset(t.category for t in triggers_by_lemma().get((lemma, "NOUN"), ()))
+
+
+@functools.cache
 def phrase_set(name: str) -> frozenset[str]:
     """The items of a named set whole, for sets of verbs with particles ("break up"): match
     them with :func:`verb_phrases`. :class:`KeyError` for an unknown set."""

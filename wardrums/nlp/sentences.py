@@ -107,10 +107,21 @@ def split_sentences(text: str, skip: tuple[tuple[int, int], ...] = (), *,
                     continue
                 if any(ks <= ss and se <= ke for ks, ke in skip):
                     continue
-                for ks, ke in () if keep_prefixes else skip:
-                    if ks <= ss < ke:
-                        ss, se = _trim(text, ke, se)  # "MOSCOW (Reuters) - Russia said ..."
                 out.append(SentenceSpan(ss, se, text[ss:se]))
+    return out if keep_prefixes else after_prefixes(text, out, skip)
+
+
+def after_prefixes(text: str, sentences: list[SentenceSpan],
+                   skip: tuple[tuple[int, int], ...]) -> list[SentenceSpan]:
+    """The sentences, each one that begins with a ``skip`` span begun after it ("MOSCOW
+    (Reuters) - Russia said ..." → "Russia said ...")."""
+    out = []
+    for sent in sentences:
+        ss, se = sent.start, sent.end
+        for ks, ke in skip:
+            if ks <= ss < ke:
+                ss, se = _trim(text, ke, se)
+        out.append(sent if ss == sent.start else SentenceSpan(ss, se, text[ss:se]))
     return out
 
 
