@@ -78,3 +78,48 @@ def test_rain_disrupting_a_ceremony_is_no_protest():
 ])
 def test_violence_named_with_hazard_words_is_still_an_attack(text):
     assert one(events_of(text), "ASSAULT").polarity == "positive"
+
+
+# --- weapons fired: the means, never the target; into the sea, a show of force ------------
+
+@pytest.mark.parametrize("text", [
+    "North Korea fired two ballistic missiles into the sea.",
+    "North Korea launched a ballistic missile off its east coast.",
+    "North Korea test-fired a cruise missile on Sunday.",
+])
+def test_a_missile_fired_at_no_one_is_a_weapons_show(text):
+    events = events_of(text)
+    assert not [e for e in events if e.event_type == "ASSAULT"]
+    show = one(events, "MOBILIZE")
+    assert show.mode == "weapons" and not show.target
+
+
+@pytest.mark.parametrize("text, target", [
+    ("Russia fired missiles overnight.", None),
+    ("The Houthis launched drones.", None),
+    ("Militants fired a missile at the base.", None),
+    ("Russian forces fired a missile at Kharkiv.", "UKR"),
+])
+def test_a_weapon_fired_is_never_its_own_target(text, target):
+    attack = one(events_of(text), "ASSAULT")
+    assert not {a.name.lower() for a in attack.target} & {"missile", "drone"}
+    assert {a.country for a in attack.target} == ({target} if target else set())
+
+
+# --- who is behind an attack told as a noun ------------------------------------------------
+
+@pytest.mark.parametrize("text, doer", [
+    ("A militant attack killed five soldiers in Kashmir.", "militant"),
+    ("Five civilians died in a rebel attack on the town.", "rebel"),
+    ("A separatist attack on a police post in Balochistan killed two officers.", "separatist"),
+])
+def test_an_adjective_naming_a_kind_of_actor_is_the_doer(text, doer):
+    attacks = [e for e in events_of(text) if e.event_type == "ASSAULT"]
+    assert len(attacks) == 1, attacks  # the noun and the verb tell one attack
+    assert {a.name.lower() for a in attacks[0].source} == {doer}
+
+
+def test_an_attack_is_not_its_own_doer():
+    for ev in [e for e in events_of("The attack killed five soldiers in Kashmir.")
+               if e.event_type == "ASSAULT"]:
+        assert "attack" not in {a.name.lower() for a in ev.source}

@@ -318,3 +318,19 @@ def test_him_in_an_infinitive_can_be_the_asker():
 def test_a_meeting_that_is_only_the_place_of_an_arrest_has_no_party():
     evs = events_of("Police arrested three opposition leaders at a meeting in Harare on Saturday.")
     assert not of_type(evs, "CONSULT"), evs
+
+
+# --- "its"/"their" in an object or adjunct: the clause's subject, or the one punished ------
+
+@pytest.mark.parametrize("text, event_type, country", [
+    ("The United States completed its withdrawal of troops in December 2011.", "RETREAT", "USA"),
+    ("The rebels in Goma laid down their arms.", "RETREAT", "COD"),
+])
+def test_its_in_the_object_is_the_subjects(text, event_type, country):
+    ev = of_type(events_of(text), event_type)[0]
+    assert countries(ev.source) == {country}
+
+
+def test_its_in_the_grievance_is_the_one_punished():
+    events = events_of("The US sanctioned Iran over its missile tests.")
+    assert not [e for e in events if e.event_type != "SANCTION" and "USA" in countries(e.source)]

@@ -103,6 +103,11 @@ def test_country_codes_well_formed_and_unique():
     assert len({c.name.lower() for c in rows}) == len(rows)
 
 
+def test_a_country_code_names_its_country_and_any_other_code_itself():
+    assert kb.country_name("UKR") == "Ukraine"
+    assert kb.country_name("IGO") == "IGO"
+
+
 def test_no_country_phrase_maps_to_two_countries():
     owners: dict[str, set[str]] = defaultdict(set)
     for c in kb.countries():

@@ -422,8 +422,7 @@ def _possessor_country(h, sv: SentenceView, ctx: ArticleContext) -> Entry | None
         if c.dep_ == "poss" and c.pos_ == "PRON":
             owner = _resolve_pronoun(c, sv, ctx)
             if owner is not None and owner.country:
-                country = knowledge.country_by_code().get(owner.country)
-                return Entry(kind="country", name=country.name if country else owner.country,
+                return Entry(kind="country", name=knowledge.country_name(owner.country),
                              country=owner.country, sector=owner.sector)
     return None
 
@@ -503,6 +502,40 @@ def _stating_verb(clause):
     return verb if verb.pos_ in ("VERB", "AUX") else None
 
 
+# Prepositions of the reason an act answers ("punished Iran *for* its tests"): "its" there is
+# most often the object's.
+_GRIEVANCE_PREPS = {"over", "for", "against", "about"}
+
+
+def _owners_clause_subject(h):
+    """The subject of the clause in whose object or adjunct "its"/"their" stands ("*Russia*
+    withdrew *its* troops", "*the rebels* laid down *their* arms"), or its object when the
+    possession is the reason for the act; None when the possessed noun is itself the subject,
+    or the subject is a person or comes after."""
+    if h.dep_ != "poss" or h.lower_ not in _GROUP_POSSESSIVES \
+            or h.head.dep_ in ("nsubj", "nsubjpass"):
+        return None
+    t = h.head
+    grievance = False
+    for _ in range(4):
+        if t.dep_ not in ("dobj", "pobj", "prep", "attr", "oprd", "dative", "conj", "compound"):
+            return None
+        grievance = grievance or (t.dep_ == "prep" and t.lower_ in _GRIEVANCE_PREPS)
+        t = t.head
+        if t.pos_ in ("VERB", "AUX"):
+            break
+    else:
+        return None
+    objects = [c for c in t.children if c.dep_ == "dobj" and c.i < h.i and c.pos_ != "PRON"]
+    if grievance and objects:
+        return objects[0]  # "sanctioned *Iran* over *its* missile tests": the one punished
+    subject = next((c for c in t.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.i > h.i or subject.pos_ == "PRON" \
+            or subject.ent_type_ == "PERSON":
+        return None
+    return subject
+
+
 def _reporter_of(h):
     """The subject of the verb that states the clause whose subject ``h`` is or owns:
     "*Hamas* denied that *its* gunmen had fired", "*Putin* said *he* had ordered a halt".
@@ -529,7 +562,9 @@ def _reporter_of(h):
 
 def _resolve_pronoun(h, sv: SentenceView, ctx: ArticleContext) -> Actor | None:
     """Whom a pronoun stands for, with the pronoun's own words and offsets."""
-    reporter = _reporter_of(h)  # "Hamas denied that *its* gunmen ...": the one who states it
+    # "Hamas denied that *its* gunmen ...": the one who states it; "the United States
+    # completed *its* withdrawal": the subject of the clause the possession is in
+    reporter = _reporter_of(h) or _owners_clause_subject(h)
     found = _resolve_one(reporter, sv, ctx) if reporter is not None else None
     found = found or _antecedent(h, sv, ctx)
     if found is None:

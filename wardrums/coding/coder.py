@@ -41,6 +41,7 @@ from wardrums.coding.triggers import (
     content_head,
     find_triggers,
     harm_by_hazard,
+    not_the_subjects_act,
     prep_objects,
     statement_topics,
     verb_phrases,
@@ -426,19 +427,33 @@ def _read(p: _Prepared, docs: list, gz, use_classifier: bool = True) -> list[Eve
     Embedding every sentence would triple the coding time for no gain where the rules agree.
     """
     per_sentence: list[tuple[SentenceSpan, object, SentenceView, list[Event]]] = []
+    # per sentence, the categories of triggers the rules read as acts that are not its
+    # subject's ("after the attack", "responded to the sanctions", "the attack" told again):
+    # the classifier must not add them back with that subject as their doer
+    declined: list[set[str]] = []
     for sent, doc in zip(p.chosen, docs, strict=True):
         sv = SentenceView(doc=doc, offset=sent.start,
                           mentions=gz.mentions(doc, lowercase=p.ctx.lowercase))
         _register_people(sv, p.ctx)
         sv.speaker = _root_speaker(sv, p.ctx)
         matches = find_triggers(doc)
-        made = [(m, _make_event(m, sent, sv, p.ctx, p.article)) for m in matches]
+        made, outside = [], set()
+        for m in matches:
+            if _told_again(m, p.ctx):
+                made.append((m, None))
+                outside.add(m.entry.category)
+                continue
+            ev = _make_event(m, sent, sv, p.ctx, p.article)
+            made.append((m, ev))
+            if ev is None and not_the_subjects_act(m.token):
+                outside.add(m.entry.category)
         here = _vows_of_conflict([(m, ev) for m, ev in made if ev is not None], sv, p.ctx)
         threats = find_conditional_threats(doc, matches, sv, p.ctx)
         here.extend(_threat_events(threats, sent, sv, p.ctx, p.article))
         here.extend(_demand_events(find_reported_demands(doc, sv, p.ctx), sent, sv, p.ctx,
                                    p.article))
         per_sentence.append((sent, doc, sv, here))
+        declined.append(outside)
         p.ctx.mishap = p.ctx.mishap or _sentence_mishap(sv)
     if use_classifier:
         ask = [k for k, (_, _, _, here) in enumerate(per_sentence)
@@ -447,7 +462,8 @@ def _read(p: _Prepared, docs: list, gz, use_classifier: bool = True) -> list[Eve
         if probs is not None:
             for k, prob in zip(ask, probs, strict=True):
                 sent, doc, sv, here = per_sentence[k]
-                per_sentence[k] = (sent, doc, sv, _with_classifier(here, prob, sent, doc, sv, p))
+                per_sentence[k] = (sent, doc, sv, _with_classifier(here, prob, sent, doc, sv, p,
+                                                                     declined[k]))
     return _dedupe(_crowd_readings([ev for *_, here in per_sentence for ev in here], p.ctx))
 
 
@@ -608,13 +624,15 @@ def _clash_reading(ev: Event) -> list[Event]:
 
 
 def _with_classifier(here: list[Event], prob: dict[str, float], sent: SentenceSpan, doc,
-                     sv: SentenceView, p: _Prepared) -> list[Event]:
-    """Stage 5b (see :mod:`wardrums.coding.hybrid`): blend confidences, or add a missed event."""
+                     sv: SentenceView, p: _Prepared, declined: set[str]) -> list[Event]:
+    """Stage 5b (see :mod:`wardrums.coding.hybrid`): blend confidences, or add a missed event.
+    An event is not added where the rules read a trigger of its category as an act that is
+    not the clause subject's: the classifier knows nothing of arguments and would make it so."""
     if here:
         return [replace(ev, confidence=hybrid.blend(ev.confidence, prob.get(ev.event_type, 0.0)))
                 for ev in here]
     label, conf = hybrid.best_label(prob)
-    if label == "none" or conf < hybrid.ADD_THRESHOLD or harm_by_hazard(doc) \
+    if label == "none" or label in declined or conf < hybrid.ADD_THRESHOLD or harm_by_hazard(doc) \
             or _topic_only(doc) or (label == "ASSAULT" and _accident_told(sv, p.ctx)):
         return []
     coding = lexicon.plover()[label].coding(None)
@@ -732,8 +750,6 @@ def _promised_conflict(verb, by_token: dict[int, Event], sv: SentenceView,
 def _make_event(match: TriggerMatch, sent: SentenceSpan, sv: SentenceView, ctx: ArticleContext,
                 article: Article) -> Event | None:
     entry = match.entry
-    if _told_again(match, ctx):
-        return None
     source = _arguments(match.sources, sv, ctx, generic=True)
     target = _arguments(match.targets, sv, ctx)
     unattributed = False
@@ -802,6 +818,12 @@ def _make_event(match: TriggerMatch, sent: SentenceSpan, sv: SentenceView, ctx: 
         # "deployed 300 troops to the UN peacekeeping mission": provided, not massed
         category, mode = "AID", "peacekeeping"
         coding = lexicon.plover()["AID"].coding("peacekeeping")
+    if category == "PROTEST" and match.token.pos_ == "VERB" and entry.lemma == "protest" \
+            and source and all(a.sector == "GOV" for a in source):
+        # "China protested the visit": a government's protest is a formal complaint (CAMEO
+        # 114, ACCUSE), not a demonstration, which PLOVER keeps for civilians
+        category, mode = "ACCUSE", "complain"
+        coding = lexicon.plover()["ACCUSE"].coding("complain")
     if _territory_taken(match, source):
         # "troops captured two rebel camps", "took control of the town": military occupation
         category, mode = "ASSAULT", "occupy"
@@ -839,7 +861,8 @@ def _owner_of_object(match: TriggerMatch, sv: SentenceView, ctx: ArticleContext)
                     if g.lemma_.lower() in missions]
     if match.consumed is not None:
         objects.append(sv.doc[match.consumed])
-    for head in objects:
+    doers = {t.i for t in match.sources}  # "blamed the bombing *on Israeli agents*"
+    for head in (o for o in objects if o.i not in doers):
         for _ in range(3):
             owners = [c for c in head.children if c.dep_ in _OWNER_DEPS and c.i < head.i]
             for owner in owners:
@@ -1185,9 +1208,8 @@ def _country_of_the_place(source: tuple[Actor, ...], location: Location | None) 
         return ()
     if any(a.country is None or a.country == location.country for a in source):
         return ()
-    country = knowledge.country_by_code().get(location.country)
-    name = country.name if country is not None else location.country
-    return (Actor(text="", name=name, country=location.country, sector=None),)
+    return (Actor(text="", name=knowledge.country_name(location.country),
+                  country=location.country, sector=None),)
 
 
 #: CAMEO 014 "consider policy option" (root 01, quad class 1, Goldstein 0.0): an act that is
@@ -1290,16 +1312,32 @@ def _background(tok) -> bool:
 
 
 def _dedupe(events: list[Event]) -> list[Event]:
-    """One event per (sentence, type, source, target, modality, polarity): keep the most confident."""
+    """One event per (sentence, type, source, target, modality, polarity): keep the most
+    confident. An event whose sides are a part of another's in the same sentence, of the same
+    type and as sure, is that event told twice ("*a militant attack* killed five soldiers":
+    the noun and the verb) and goes too."""
     best: dict[tuple, Event] = {}
     order: list[tuple] = []
     for ev in events:
-        key = (ev.evidence.start, ev.event_type,
-               tuple((a.country, a.sector) for a in ev.source),
-               tuple((a.country, a.sector) for a in ev.target), ev.modality, ev.polarity)
+        key = (ev.evidence.start, ev.event_type, _sides(ev.source), _sides(ev.target),
+               ev.modality, ev.polarity)
         if key not in best:
             order.append(key)
             best[key] = ev
         elif ev.confidence > best[key].confidence:
             best[key] = ev
-    return [best[k] for k in order]
+    kept = [k for k in order if not any(_told_within(k, other) for other in order if other != k)]
+    return [best[k] for k in kept]
+
+
+def _sides(actors: tuple[Actor, ...]) -> tuple:
+    return tuple((a.country, a.sector) for a in actors)
+
+
+def _told_within(key: tuple, other: tuple) -> bool:
+    """Event ``key`` says less than ``other`` of the same act: each side is missing or the
+    same, and at least one is missing where ``other`` has it."""
+    (start, etype, src, tgt, mod, pol), (o_start, o_type, o_src, o_tgt, o_mod, o_pol) = key, other
+    if (start, etype, mod, pol) != (o_start, o_type, o_mod, o_pol):
+        return False
+    return src in ((), o_src) and tgt in ((), o_tgt) and (src, tgt) != (o_src, o_tgt)

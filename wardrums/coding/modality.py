@@ -2,6 +2,9 @@
 
 Event datasets usually code every sentence as fact. Here the path from the trigger up the
 dependency tree is read for the cues that change that, in this order:
+0. what an event noun is the object of: the charge of an accusation ("accused Israel *of
+   sabotage*") is alleged, an act warned against ("warned Beijing *against an invasion*")
+   and "*any* attack" are hypothetical, an act done "*without*" did not happen;
 1. the trigger's own clause (the trigger, the verb that governs a noun trigger, and the chain
    of xcomp/acomp governors: "is likely to attack"): negation, modal auxiliaries, hedges;
 2. conditionals: an "if/unless" clause containing the trigger, or one attached to the clause
@@ -37,6 +40,58 @@ _WANTED_OR_WEIGHED = {"demand", "seek", "want", "request", "urge", "wish", "prop
                       "debate"} | WEIGH_VERBS
 _REQUEST_FOR_VERBS = {"call", "ask", "appeal", "press", "push", "plead", "clamour", "clamor"}
 _ACCUSE_LEMMAS = {"accuse", "charge", "blame", "suspect", "allege", "implicate", "fault"}
+# The prepositions that introduce what someone is accused of or blamed for.
+_CHARGE_PREPS = {"of", "for"}
+
+
+def accusation_over(noun):
+    """The verb of accusation whose charge the event noun is, else None: "accused Israel *of
+    sabotage*", "Russia was blamed *for the shelling*", "blamed *the attack* on Kyiv". The
+    act is alleged by the accuser and was done, if at all, by the accused."""
+    head = noun.head
+    if noun.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in _CHARGE_PREPS:
+        verb = head.head
+    elif noun.dep_ == "dobj" and blamed_on(head):
+        verb = head  # "blamed the attack on Kyiv"
+    else:
+        return None
+    if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in _ACCUSE_LEMMAS:
+        return None
+    return verb
+
+
+# Verbs whose "against" object is an act the one warned might do ("warned Beijing *against*
+# an attack on Taiwan").
+_WARN_LEMMAS = {"warn", "caution"}
+
+
+def warning_against(noun):
+    """The verb of warning whose "against" object the event noun is, else None."""
+    head = noun.head
+    if noun.dep_ != "pobj" or head.lower_ != "against" or head.dep_ != "prep":
+        return None
+    verb = head.head
+    return verb if verb.pos_ in ("VERB", "AUX") and verb.lemma_.lower() in _WARN_LEMMAS else None
+
+
+def blamed_on(verb) -> list:
+    """Whom "blame X on Y" blames: the object of "on", which the parser hangs on the verb or
+    on its object ("blamed [the attack on Hamas]")."""
+    if verb.lemma_.lower() != "blame":
+        return []
+    holders = [verb, *(c for c in verb.children if c.dep_ == "dobj")]
+    return [g for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == "on"
+            for g in c.children if g.dep_ == "pobj"]
+
+
+def accused(verb, noun) -> list:
+    """Who ``verb`` (see :func:`accusation_over`) says did the act ``noun`` names: its
+    object ("accused *Israel* of"), its passive subject ("*Russia* was blamed for"), or the
+    one it is blamed on ("blamed the attack *on Kyiv*"). Empty when the sentence does not
+    say: never the accuser."""
+    if noun.dep_ == "dobj":
+        return blamed_on(verb)
+    return [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,6 +149,15 @@ def _subject(verb):
     if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head is not verb:
         return _subject(verb.head) if verb.head.pos_ in ("VERB", "AUX") else None
     return None
+
+
+def _accuser(verb):
+    """Who makes an accusation: the subject, or in the passive ("Russia was blamed by Kyiv")
+    the agent, never the accused."""
+    if any(c.dep_ == "nsubjpass" for c in verb.children):
+        return next((g for c in verb.children if c.dep_ == "agent" for g in c.children
+                     if g.dep_ == "pobj"), None)
+    return _subject(verb)
 
 
 _PERFECT_AUX = frozenset({"has", "have", "had", "'s", "'ve", "'d"})
@@ -246,6 +310,18 @@ def assess(trigger) -> Assessment:
 
     modifier = None  # what an adjective before an event noun says of it
     chain = _clause_chain(trigger)
+    noun = trigger.head if trigger.dep_ == "compound" else trigger
+    charged = accusation_over(noun) if noun.pos_ in ("NOUN", "PROPN") else None
+    if charged is not None:
+        bump("alleged")  # "accused Israel of *sabotage*": the accuser's claim
+        speaker = _accuser(charged)
+    if noun.pos_ in ("NOUN", "PROPN") and warning_against(noun) is not None:
+        bump("hypothetical")  # "warned Beijing against *an invasion*": an act that may come
+    # "would respond to *any attack*" (not "did not make any arrests": that is a denial)
+    any_such = noun.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "det" and c.lower_ == "any"
+                                                        for c in noun.children)
+    if noun.dep_ in ("pobj", "pcomp") and noun.head.lower_ == "without":
+        negated = True  # "struck *without warning*", "acted without consulting Kyiv"
     # 1. the trigger's own clause
     for k, t in enumerate(chain):
         via = chain[k - 1].dep_ if k else None  # how the previous link hangs on t
@@ -333,7 +409,7 @@ def assess(trigger) -> Assessment:
                 speaker = speaker or _subject(node)
             elif lemma in _ACCUSE_LEMMAS and rel in ("pcomp", "pobj", "prep", "ccomp", "xcomp"):
                 bump("alleged")
-                speaker = speaker or _subject(node)
+                speaker = speaker or _accuser(node)
             elif lemma in cues["report"] and rel in ("ccomp", "parataxis"):
                 if lemma in cues["nonfactive"]:
                     bump("alleged")
@@ -382,6 +458,8 @@ def assess(trigger) -> Assessment:
         speaker = None
     if modifier is not None and not negated:
         bump(modifier)  # "the planned talks were *postponed*": called off, not refused
+    if any_such and not negated:
+        bump("hypothetical")
     return Assessment(
         modality=modality,
         polarity="negative" if negated else "positive",

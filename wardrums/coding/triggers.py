@@ -16,7 +16,14 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass, replace
 
-from wardrums.coding.modality import governs_complement, to_infinitive
+from wardrums.coding.modality import (
+    accusation_over,
+    accused,
+    blamed_on,
+    governs_complement,
+    to_infinitive,
+    warning_against,
+)
 from wardrums.data import lexicon
 
 _VERB_POS = {"VERB", "AUX"}
@@ -183,7 +190,9 @@ def _simple_slot(tok, slot: str) -> list:
                      if g.dep_ == "nsubj"]
         return found
     if slot == "compound":
-        return [c for c in tok.children if c.dep_ == slot and not _names_a_city(c)] \
+        # "a *rebel* attack", "a *military* coup": an adjective that names a kind of actor
+        return [c for c in tok.children if (c.dep_ == slot or (
+                    c.dep_ == "amod" and c.i < tok.i and _actor_adjective(c))) and not _names_a_city(c)] \
             or _gerund_modifier(tok)
     if slot == "agent":
         return prep_objects(tok, "by")
@@ -197,6 +206,10 @@ def _simple_slot(tok, slot: str) -> list:
         return [g for c in tok.children if c.dep_ == "ccomp" for g in c.children
                 if g.dep_ in ("nsubj", "nsubjpass")]
     if slot == "head_nsubj":
+        noun = _event_noun(tok)
+        charged = accusation_over(noun) or warning_against(noun)
+        if charged is not None:  # "accused *Israel* of sabotage", "warned *Beijing* against"
+            return accused(charged, noun)
         verb = _governing_verb(tok)
         if verb is None or _witnessed(tok) or _setting(tok):
             return []  # "residents *heard* explosions": who heard is not who set them off
@@ -213,6 +226,8 @@ def _simple_slot(tok, slot: str) -> list:
         return _cause_source(tok)
     if slot == "police_subject":
         return _police_subject(tok)
+    if slot == "prep:on" and tok.pos_ in _VERB_POS and tok.lemma_.lower() == "blame":
+        return blamed_on(tok)  # "blamed the attack *on Kyiv*"
     if slot.startswith("prep:"):
         return prep_objects(tok, slot[5:])
     return []
@@ -300,10 +315,11 @@ def verb_phrases(verb) -> set[str]:
                      or (c.dep_ == "advmod" and c.lower_ in _PARTICLE_ADVERBS))}
 
 
-# Prepositions that make an event noun the time or place of another act ("police beat them
-# *during* the march"), not something the act's subject did.
+# Prepositions that make an event noun the time, place or grievance of another act ("police
+# beat them *during* the march", "imposed sanctions *over* the invasion"), not something the
+# act's subject did.
 _SETTING_PREPS = {"during", "at", "amid", "amidst", "after", "before", "following", "since",
-                  "ahead", "despite", "near", "outside", "throughout", "inside"}
+                  "ahead", "despite", "near", "outside", "throughout", "inside", "over"}
 
 
 def _event_noun(tok):
@@ -333,9 +349,21 @@ def _setting(tok) -> bool:
                 and "CONSULT" in lexicon.noun_categories(tok.lemma_.lower()))
 
 
+def not_the_subjects_act(tok) -> bool:
+    """The event noun is its clause subject's setting, grievance or something it saw or
+    answered ("found bodies *after the attack*", "responded *to the sanctions*")."""
+    return tok.pos_ in _NOUN_POS and (_setting(tok) or _witnessed(tok))
+
+
 def _subject_heads(tok) -> list:
     """The verb's own subject, else the one it shares ("workers downed tools and struck")."""
     return [c for c in tok.children if c.dep_ == "nsubj"] or _inherited_heads(tok)
+
+
+# Verbs of answering an act, and the prepositions that name the act answered ("responded to
+# the sanctions", "retaliated for the attack"); "responded *with* sanctions" is the answer.
+_ANSWER_VERBS = {"respond", "react", "reply", "retaliate", "answer", "hit"}
+_ANSWER_PREPS = {"to", "for", "against"}
 
 
 def _witnessed(tok) -> bool:
@@ -348,6 +376,9 @@ def _witnessed(tok) -> bool:
         return False
     if verb.lemma_.lower() in lexicon.word_set("witness_verbs"):
         return True
+    if noun.dep_ == "pobj" and noun.head.head.i == verb.i and noun.head.lower_ in _ANSWER_PREPS \
+            and verb.lemma_.lower() in _ANSWER_VERBS:
+        return True  # "Russia *responded to* the sanctions": someone else's act
     # the event is what is acted on: "targeted *the rally*", not "targeted Russia *with
     # sanctions*"
     return noun.dep_ in ("dobj", "nsubjpass") and noun.head.i == verb.i \
@@ -413,7 +444,8 @@ def _inherited_subject(tok):
             patients = [c for c in head.children if c.dep_ in ("nsubjpass", "nsubj")]
             if patients:
                 return patients[0]
-        if dep in ("pcomp", "xcomp") and head.lemma_.lower() not in _INSTRUMENT_VERBS:
+        if (dep == "xcomp" or (dep == "pcomp" and t.head.lower_ in _OBJECT_PREPS)) \
+                and head.lemma_.lower() not in _INSTRUMENT_VERBS:
             objs = [c for c in head.children if c.dep_ == "dobj"]
             if objs:
                 return objs[0]
@@ -426,6 +458,12 @@ def _inherited_subject(tok):
             if agents:
                 return agents[0]
     return None
+
+
+# Prepositions whose -ing object the verb's object does ("accused Y *of* shelling", "stopped
+# them *from* entering", "praised X *for* helping"); after the others the subject acts ("beat
+# him *after* accusing him", "responded *by* shelling").
+_OBJECT_PREPS = {"of", "for", "from", "into"}
 
 
 def _capacity_noun(noun) -> bool:
@@ -516,12 +554,79 @@ def _cause_source(tok) -> list:
     return []
 
 
+def _actor_adjective(tok) -> bool:
+    return tok.lemma_.lower() in lexicon.word_set("actor_adjectives")
+
+
+def _doers_named_in(heads: list) -> list:
+    """Heads with an act of violence in an actor's place replaced by whoever the act's own
+    modifiers name: "*a militant attack* killed five" was the militants' doing, "*Russian
+    strikes* hit the port" Russia's, "the attack killed five" nobody's that is named."""
+    out = []
+    for h in heads:
+        if h.pos_ in _NOUN_POS and h.lemma_.lower() in lexicon.word_set("attack_nouns"):
+            for slot in ("poss", "prep:by", "amod_demonym", "compound"):
+                found = [content_head(t) for t in _slot(h, slot)]
+                if any(_is_actorish(t) for t in found):
+                    out.extend(found)
+                    break
+        else:
+            out.append(h)
+    return out
+
+
+def _weapon(tok) -> bool:
+    return tok.lemma_.lower() in lexicon.word_set("weapons")
+
+
+# Verbs whose weapon object is what they fire, test or set up, never whom they aim at.
+_WIELDING_VERBS = {"fire", "launch", "test", "shoot", "drop", "deploy", "use", "lob", "hurl",
+                   "station", "install", "position", "unveil", "display", "parade", "develop"}
+
+
+def _into_open_water(tok) -> bool:
+    """The act's only destination is the sea ("fired missiles *into the sea*", "*off its
+    east coast*")."""
+    return any(g.lemma_.lower() in lexicon.word_set("open_water")
+               for c in tok.children if c.dep_ == "prep" and c.lower_ in ("into", "off", "in")
+               for g in c.children if g.dep_ == "pobj")
+
+
 def _sources(tok, entry: lexicon.Trigger) -> list:
+    """The doer's heads; a weapon before the act ("a *missile* attack") is the means, which
+    stands for the force (if it is one the knowledge files give a sector, as they do drones
+    and missiles) only when no one is named, and not in someone else's act ("retaliated for
+    the rocket attack", "after the missile strike")."""
+    named = _named_sources(tok, entry)
+    if named or "compound" not in entry.source or _witnessed(tok) or _setting(tok):
+        return named
+    means = [content_head(t) for t in _slot(tok, "compound")]
+    return means if means and all(_weapon(t) and _is_actorish(t) for t in means) else []
+
+
+# Quad classes of acts of speech (verbal cooperation and conflict), whose noun can name the
+# speaker with "from".
+_VERBAL_QUADS = {1, 3}
+
+
+def _named_sources(tok, entry: lexicon.Trigger) -> list:
     if _reduced_passive(tok):
         return prep_objects(tok, "by") or _cause_source(tok)
     first: list = []
     for slot in entry.source:
+        if slot == "head_nsubj" and entry.coding().quad_class in _VERBAL_QUADS:
+            # "prompting a warning *from Pyongyang*", "criticism from Beijing": who spoke
+            noun = _event_noun(tok)
+            verb = _governing_verb(noun) if noun.dep_ == "dobj" else None  # "drew criticism from"
+            found = [content_head(t) for h in (noun, verb) if h is not None
+                     for t in prep_objects(h, "from")]
+            if any(_is_actorish(t) for t in found):
+                return found
         found = [content_head(t) for t in _slot(tok, slot)]
+        if entry.pos == "VERB":
+            found = _doers_named_in(found)
+        if slot == "compound" and found and all(_weapon(t) for t in found):
+            continue  # the means ("Israel launched a *missile* attack"): see _sources
         if found and any(_is_actorish(t) for t in found):
             return found
         first = first or found
@@ -580,9 +685,17 @@ _TARGET_FALLBACK = ("dobj", "dative", "ccomp_nsubj", "prep:against", "prep:on", 
 def _targets(tok, entry: lexicon.Trigger, consumed) -> list:
     if _reduced_passive(tok) and tok.head.pos_ in _NOUN_POS:
         return [tok.head]
+    charged = accusation_over(_event_noun(tok))
+    # "blamed [the attack on Hamas]": the one blamed is the doer, not the target; and the
+    # weapon fired is the means ("fired *missiles*")
+    others = {t.i for t in accused(charged, _event_noun(tok))} if charged is not None else set()
+    others |= {o.i for o in ([consumed] if consumed is not None else [])
+               + [c for c in tok.children if c.dep_ == "dobj"] if _weapon(o)
+               and (o is consumed or tok.lemma_.lower() in _WIELDING_VERBS)}
     first: list = []
     for slot in (*entry.target, *(s for s in _TARGET_FALLBACK if s not in entry.target)):
-        found = [content_head(t) for t in _slot(tok, slot) if t.ent_type_ not in _NON_ACTOR_ENTS]
+        found = [content_head(t) for t in _slot(tok, slot)
+                 if t.ent_type_ not in _NON_ACTOR_ENTS and t.i not in others]
         if not found and slot.startswith("prep:") and consumed is not None:
             found = _slot(consumed, slot)  # "imposed sanctions on Russia"
         if found and any(_is_actorish(t) for t in found):
@@ -705,8 +818,9 @@ def _fit(tok, entry: lexicon.Trigger):
         return False
     if not entry.passive_ok and _is_passive(tok):
         return False
-    if entry.require_target and not any(_is_actorish(t) for t in _targets(tok, entry, obj)):
-        return False
+    if entry.require_target and not any(_is_actorish(t) for t in _targets(tok, entry, obj)) \
+            and not (obj is not None and _weapon(obj) and not _into_open_water(tok)):
+        return False  # a weapon fired stands for its target unless it fell into the sea
     if _derived_only(entry) and not any(_slot(tok, s) for s in entry.source):
         return False  # "died in police firing" fires; "died in hospital" does not
     return obj
@@ -770,7 +884,8 @@ _TOPIC_NOUNS = {"responsibility": ("for",), "credit": ("for",),
                                  "regret", "dismay", "pessimism", "optimism", "anger"),
                                 _FEELING_PREPS)}
 _TOPIC_VERBS = {"claim", "take", "accept", "admit", "bear", "express", "offer", "extend",
-                "convey", "send", "pay", "voice", "deny", "reject", "dismiss", "refute", "rebut"}
+                "convey", "send", "pay", "voice", "deny", "reject", "dismiss", "refute", "rebut",
+                "trade", "exchange", "level", "hurl", "make", "repeat", "renew"}
 # Verbs whose object is an event that is only the statement's topic: "condemned the attack".
 _TOPIC_OBJECT_VERBS = {"condemn", "denounce", "deplore", "decry", "mourn", "lament"}
 # Legal acts whose "for X" is the charge, an alleged earlier act rather than a new event:

@@ -203,6 +203,13 @@ def country_by_code() -> dict[str, Country]:
 
 
 @functools.cache
+def country_name(code: str) -> str:
+    """The country's name for an ISO3 code, or the code itself when it is not one we list
+    (an actor code such as a group's)."""
+    country = country_by_code().get(code)
+    return country.name if country is not None else code
+
+
 def sectors() -> dict[str, Sector]:
     """Sector code -> :class:`Sector`, from the ``sectors:`` mapping of ``sectors.yaml``."""
     fname = "sectors.yaml"
