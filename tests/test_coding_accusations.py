@@ -33,6 +33,18 @@ def test_the_act_an_accusation_names_is_alleged_of_the_accused(text, event_type,
         assert countries(act.target) == {place}
 
 
+@pytest.mark.parametrize("text, event_type, doer", [
+    # the parser hangs the charge on the accused here; it is the accusation's all the same
+    ("The minister blamed the opposition for the violence.", "ASSAULT", "opposition"),
+    ("Police suspect Lashkar militants of carrying out the attack.", "ASSAULT", "militant"),
+    ("The army was accused of killing civilians.", "ASSAULT", "army"),
+])
+def test_the_accused_is_the_doer_however_the_charge_is_parsed(text, event_type, doer):
+    act = one(events_of(text), event_type)
+    assert names(act.source) == {doer}
+    assert act.modality == "alleged"
+
+
 def test_the_accuser_is_who_the_allegation_is_attributed_to():
     act = one(events_of("Ukraine blamed Russia for the shelling of Kharkiv."), "ASSAULT")
     assert act.attributed_to == "Ukraine"
@@ -214,3 +226,41 @@ def test_an_adjective_of_domain_is_not_a_doer():
              "COOPERATE")
     assert countries(ev.source) | countries(ev.target) == {"USA", "KOR"}
     assert "military" not in names(ev.source)
+
+
+# --- backing another's bid to join --------------------------------------------------------
+
+@pytest.mark.parametrize("text, backer, applicant", [
+    ("Turkey's parliament approved Finland's bid to join NATO.", "TUR", "FIN"),
+    ("Hungary ratified Sweden's accession to NATO.", "HUN", "SWE"),
+])
+def test_approving_a_bid_supports_the_applicant(text, backer, applicant):
+    ev = one(events_of(text), "SUPPORT")
+    assert ev.mode == "endorse"
+    assert countries(ev.source) == {backer} and countries(ev.target) == {applicant}
+
+
+def test_approving_a_budget_is_no_event():
+    assert not events_of("Parliament approved the budget.")
+
+
+# --- ordering another country's people out expels them ------------------------------------
+
+@pytest.mark.parametrize("text, mode, expelled", [
+    ("Niger's junta ordered French troops to leave the country.", "expel-mission", "FRA"),
+    ("Niger's junta ordered the French ambassador to leave the country.", "diplomatic", "FRA"),
+    ("Russia told the Estonian ambassador to leave within a week.", "diplomatic", "EST"),
+])
+def test_ordering_foreigners_out_is_an_expulsion(text, mode, expelled):
+    ev = one(events_of(text), "SANCTION")
+    assert ev.mode == mode
+    assert countries(ev.target) == {expelled}
+    assert not countries(ev.source) & {expelled}
+
+
+@pytest.mark.parametrize("text", [
+    "The Indian government ordered its diplomats to leave Kabul.",
+    "The general ordered his troops to withdraw.",
+])
+def test_ordering_ones_own_people_home_is_no_expulsion(text):
+    assert not of_type(events_of(text), "SANCTION")

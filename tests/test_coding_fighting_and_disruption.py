@@ -123,3 +123,40 @@ def test_an_attack_is_not_its_own_doer():
     for ev in [e for e in events_of("The attack killed five soldiers in Kashmir.")
                if e.event_type == "ASSAULT"]:
         assert "attack" not in {a.name.lower() for a in ev.source}
+
+
+def test_a_weapon_used_is_not_whom_the_attack_is_aimed_at():
+    attack = one(events_of("The Kremlin said Ukraine had attacked a Russian oil depot with drones."),
+                 "ASSAULT")
+    assert {a.country for a in attack.source} == {"UKR"}
+    assert {a.country for a in attack.target} == {"RUS"}
+    assert "drone" not in {a.name.lower() for a in attack.target}
+
+
+# --- a town taken or shelled is where the act happened, and whose it was ------------------
+
+@pytest.mark.parametrize("text, place, country", [
+    ("Russian forces have captured the town of Avdiivka, the defence ministry said.",
+     "Avdiivka", "UKR"),
+    ("Russian forces have captured Avdiivka.", "Avdiivka", "UKR"),
+    ("Russian troops seized the city of Kherson.", "Kherson", "UKR"),
+])
+def test_a_named_town_captured_is_occupied_there(text, place, country):
+    ev = one(events_of(text), "ASSAULT")
+    assert ev.mode == "occupy"
+    assert ev.location is not None and ev.location.place == place
+    assert {a.country for a in ev.target} == {country}
+    assert {a.sector for a in ev.source} == {"MIL"}
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Russian forces shelled Kharkiv overnight.", "Kharkiv"),
+    ("Kharkiv was shelled by Russian forces.", "Kharkiv"),
+])
+def test_a_town_shelled_is_where_the_shelling_was(text, place):
+    assert one(events_of(text), "ASSAULT").location.place == place
+
+
+def test_a_capital_named_as_a_government_is_not_a_place():
+    ev = one(events_of("Russia warned Kyiv on Monday."), "THREATEN")
+    assert ev.location is None or ev.location.place != "Kyiv"

@@ -631,3 +631,16 @@ def test_territory_and_accusation_sets_are_single_nouns():
     assert {"town", "village", "camp", "district", "airport"} <= L.word_set("territory")
     assert not {"ship", "tanker", "drug", "weapon"} & L.word_set("territory")
     assert {"accusation", "allegation", "charge", "involvement"} <= L.word_set("accusations")
+
+
+def test_actor_adjectives_name_armed_groups_not_domains():
+    kinds = L.word_set("actor_adjectives")
+    assert {"rebel", "militant", "terrorist", "separatist"} <= kinds
+    # "military drills", "police protection", "general strike" name a domain, not a doer
+    assert not {"military", "police", "government", "general", "political"} & kinds
+
+
+def test_open_water_and_weapons_sets():
+    assert {"sea", "ocean", "coast"} <= L.word_set("open_water")
+    assert not {"strait", "port", "border"} & L.word_set("open_water")
+    assert {"missile", "projectile", "mortar", "drone"} <= L.word_set("weapons")

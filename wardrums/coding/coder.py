@@ -34,7 +34,7 @@ from wardrums.coding.modality import (
     report_verbs,
     to_infinitive,
 )
-from wardrums.coding.places import locate
+from wardrums.coding.places import locate, place_named
 from wardrums.coding.threats import find_conditional_threats
 from wardrums.coding.triggers import (
     TriggerMatch,
@@ -155,6 +155,10 @@ _MONTH_DATE = re.compile(
 
 # A reported obligation ("X said Y must ...") is a demand with no trigger word of its own.
 _OBLIGATION = re.compile(r"\b(?:must|should|needs? to|ha(?:s|ve) to)\b", re.IGNORECASE)
+# An order to leave (see _ordered_out) has none either.
+_ORDER_TO_LEAVE = re.compile(
+    r"\b(?:order(?:s|ed|ing)?|tell(?:s|ing)?|told|instruct(?:s|ed|ing)?|direct(?:s|ed|ing)?)\b"
+    r"[^.]{0,120}?\bto\s+(?:leave|withdraw|quit|depart|exit)\b", re.IGNORECASE)
 
 
 def select_sentences(sentences: list[SentenceSpan]) -> list[bool]:
@@ -166,7 +170,7 @@ def select_sentences(sentences: list[SentenceSpan]) -> list[bool]:
         words = set(_WORD.findall(_MONTH_DATE.sub(" ", s.text).lower()))
         words |= {part for w in words if "-" in w for part in w.split("-") if part}  # cyber-attacks
         keep.append(forms.admits(words) or bool(titled.search(s.text))
-                    or bool(_OBLIGATION.search(s.text)))
+                    or bool(_OBLIGATION.search(s.text)) or bool(_ORDER_TO_LEAVE.search(s.text)))
     return keep
 
 
@@ -452,6 +456,7 @@ def _read(p: _Prepared, docs: list, gz, use_classifier: bool = True) -> list[Eve
         here.extend(_threat_events(threats, sent, sv, p.ctx, p.article))
         here.extend(_demand_events(find_reported_demands(doc, sv, p.ctx), sent, sv, p.ctx,
                                    p.article))
+        here.extend(_ordered_out(sent, sv, p.ctx, p.article))
         per_sentence.append((sent, doc, sv, here))
         declined.append(outside)
         p.ctx.mishap = p.ctx.mishap or _sentence_mishap(sv)
@@ -785,7 +790,9 @@ def _make_event(match: TriggerMatch, sent: SentenceSpan, sv: SentenceView, ctx: 
         if match.consumed is not None:
             objects.append(sv.doc[match.consumed])
         target = _party_referred_to(objects, entry.category, source, ctx)
-    source = _law_and_order_reading(source, target, entry.mode, ctx)
+    # judged on the doer as named, before "security forces" making arrests become police
+    occupied = _territory_taken(match, source, sv, ctx)
+    source = _law_and_order_reading(source, target, "occupy" if occupied else entry.mode, ctx)
     a = a or assess(match.token)
     if source and a.modality in ("asserted", "alleged"):
         ctx.doers.append(source[0])
@@ -824,7 +831,7 @@ def _make_event(match: TriggerMatch, sent: SentenceSpan, sv: SentenceView, ctx: 
         # 114, ACCUSE), not a demonstration, which PLOVER keeps for civilians
         category, mode = "ACCUSE", "complain"
         coding = lexicon.plover()["ACCUSE"].coding("complain")
-    if _territory_taken(match, source):
+    if occupied:
         # "troops captured two rebel camps", "took control of the town": military occupation
         category, mode = "ASSAULT", "occupy"
         coding = lexicon.plover()["ASSAULT"].coding("occupy")
@@ -1094,7 +1101,8 @@ _PEACEKEEPING = re.compile(r"\bpeace-?keep|\b(?:election|ceasefire|truce) (?:obs
 _TAKING_MODES = {"seize", "arrest"}
 
 
-def _territory_taken(match: TriggerMatch, source: tuple[Actor, ...]) -> bool:
+def _territory_taken(match: TriggerMatch, source: tuple[Actor, ...], sv: SentenceView,
+                     ctx: ArticleContext) -> bool:
     """What was captured, seized or taken control of is a place ("captured two rebel camps",
     "seized the town", "took control of Garma"): PLOVER codes that ASSAULT occupy (CAMEO 192).
     Police raiding premises stay COERCE; so do ships, goods and people."""
@@ -1110,9 +1118,26 @@ def _territory_taken(match: TriggerMatch, source: tuple[Actor, ...]) -> bool:
         if t.lemma_.lower() == "control":  # "took control of the town"
             t = next((g for p in t.children if p.dep_ == "prep" and p.lower_ == "of"
                       for g in p.children if g.dep_ == "pobj"), t)
-        if t.ent_type_ in ("GPE", "LOC", "FAC") or t.lemma_.lower() in ground:
+        if t.ent_type_ in ("GPE", "LOC", "FAC") or t.lemma_.lower() in ground or (
+                match.entry.lemma in _PLACE_TAKING and _a_place(t, sv, ctx)):
             return True
     return False
+
+
+# Verbs of taking that take ground as readily as people ("captured Avdiivka"); an arrest
+# never does.
+_PLACE_TAKING = {"capture", "seize", "take", "retake", "recapture", "overrun", "grab"}
+
+
+def _a_place(tok, sv: SentenceView, ctx: ArticleContext) -> bool:
+    """The gazetteers know the word as a town, capital or country ("captured *Avdiivka*",
+    which the tagger may have marked as a person); not a name of several words the tagger
+    takes for a person's ("arrested activist Zduny Benua *Baru*")."""
+    if tok.pos_ != "PROPN" or (tok.ent_type_ == "PERSON" and tok.ent_iob_ != "B"):
+        return False
+    if tok.ent_type_ == "PERSON" and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].ent_iob_ == "I":
+        return False
+    return place_named(tok, sv, ctx) is not None
 
 
 def _weapons_taken(match: TriggerMatch) -> bool:
@@ -1163,7 +1188,7 @@ def _build(category: str, mode: str | None, coding, tok, source, target, modalit
         previous = None  # an older date in the article is background, not today's story
     resolved = date_mod.resolve_event_date(sent.text, article.published, tense=tense, near=tok.idx,
                                            previous=previous)
-    location = locate(tok, sv, ctx)
+    location = locate(tok, sv, ctx, material=coding.quad_class in (2, 4))
     if not target and category in _DONE_TO_A_PLACE:
         target = _country_of_the_place(source, location)
     if (source or target) and polarity == "positive":
@@ -1249,6 +1274,35 @@ def _threat_events(threats, sent: SentenceSpan, sv: SentenceView, ctx: ArticleCo
         out.append(_build("THREATEN", t.mode, coding, t.mark, t.source, t.target, "asserted",
                           "positive", speaker.text if speaker else None, None,
                           0.6 if t.target else 0.45, sent, sv, ctx, article))
+    return out
+
+
+# Verbs of ordering someone, and the leaving they order ("ordered French troops *to leave*").
+_ORDERING = {"order", "tell", "instruct", "direct"}
+_LEAVING = {"leave", "withdraw", "quit", "depart", "exit"}
+
+
+def _ordered_out(sent: SentenceSpan, sv: SentenceView, ctx: ArticleContext,
+                 article: Article) -> list[Event]:
+    """Ordering another country's officials or forces to leave expels them (SANCTION:
+    ``diplomatic`` for officials, ``expel-mission`` for forces and missions): "Niger's junta
+    ordered French troops to leave the country", "told the ambassador to leave". The leaving
+    itself, if coded, stays what is predicted of the ones ordered."""
+    out = []
+    for verb in sv.doc:
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in _ORDERING or not any(
+                c.dep_ == "xcomp" and c.lemma_.lower() in _LEAVING for c in verb.children):
+            continue
+        source = _arguments([c for c in verb.children if c.dep_ == "nsubj"], sv, ctx)
+        target = _arguments([c for c in verb.children if c.dep_ in ("dobj", "dative")], sv, ctx)
+        ours, theirs = {a.country for a in source}, {a.country for a in target}
+        if not ours or not theirs or None in ours | theirs or ours & theirs:
+            continue  # a government ordering its own people home is no expulsion
+        mode = "diplomatic" if all(a.sector == "GOV" for a in target) else "expel-mission"
+        a = assess(verb)
+        out.append(_build("SANCTION", mode, lexicon.plover()["SANCTION"].coding(mode), verb,
+                          source, target, a.modality, a.polarity, None, a.tense, 0.6, sent, sv,
+                          ctx, article))
     return out
 
 

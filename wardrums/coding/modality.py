@@ -45,12 +45,15 @@ _CHARGE_PREPS = {"of", "for"}
 
 
 def accusation_over(noun):
-    """The verb of accusation whose charge the event noun is, else None: "accused Israel *of
-    sabotage*", "Russia was blamed *for the shelling*", "blamed *the attack* on Kyiv". The
-    act is alleged by the accuser and was done, if at all, by the accused."""
+    """The verb of accusation whose charge the event noun (or -ing verb) is, else None:
+    "accused Israel *of sabotage*", "Russia was blamed *for the shelling*", "blamed *the
+    attack* on Kyiv", "suspect militants *of carrying out* the attack". The act is alleged by
+    the accuser and was done, if at all, by the accused."""
     head = noun.head
-    if noun.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in _CHARGE_PREPS:
+    if noun.dep_ in ("pobj", "pcomp") and head.dep_ == "prep" and head.lower_ in _CHARGE_PREPS:
         verb = head.head
+        if verb.dep_ == "dobj" and verb.pos_ in ("NOUN", "PROPN", "PRON"):
+            verb = verb.head  # the parser hung the charge on the accused
     elif noun.dep_ == "dobj" and blamed_on(head):
         verb = head  # "blamed the attack on Kyiv"
     else:
@@ -311,7 +314,7 @@ def assess(trigger) -> Assessment:
     modifier = None  # what an adjective before an event noun says of it
     chain = _clause_chain(trigger)
     noun = trigger.head if trigger.dep_ == "compound" else trigger
-    charged = accusation_over(noun) if noun.pos_ in ("NOUN", "PROPN") else None
+    charged = accusation_over(noun)
     if charged is not None:
         bump("alleged")  # "accused Israel of *sabotage*": the accuser's claim
         speaker = _accuser(charged)

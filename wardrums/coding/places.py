@@ -1,8 +1,11 @@
 """Where an event happened: a place named near its trigger, resolved through the gazetteer.
 
 Preference, in order: a place, capital or country that is the object of a locative
-preposition (in, at, near, outside, across) in the trigger's own clause; then one anywhere
-in the sentence; then the article's focus country (country-level only).
+preposition (in, at, near, outside, across) in the trigger's own clause; for an act done to
+a place, the town it was done to ("shelled *Kharkiv*", "captured the town *of Avdiivka*");
+then a locative object anywhere in the sentence; then the article's focus country
+(country-level only). A capital or country as an object is left out: "warned *Moscow*",
+"recognised *Kosovo*" name a government, not where the act took place.
 
 A locative object the gazetteer does not know is looked up in :mod:`wardrums.coding.geo`
 (GeoNames towns of 1,000 people, provinces, districts): "clashes in Ahmedabad" → Ahmedabad,
@@ -51,12 +54,12 @@ def _geo_location(tok, ctx: ArticleContext) -> Location | None:
     return None
 
 
-def _location_of(tok, sv: SentenceView, ctx: ArticleContext) -> Location | None:
+def _location_of(tok, sv: SentenceView, ctx: ArticleContext, kinds=_PLACE_KINDS) -> Location | None:
     m = sv.mention_at(tok.i)
     if m is None:
         return _geo_location(tok, ctx)
     e = m.best(ctx.published)
-    if e.kind not in _PLACE_KINDS or not e.country:
+    if e.kind not in kinds or not e.country:
         return None
     if e.kind == "country":
         return Location(country=e.country, place=None)
@@ -66,13 +69,31 @@ def _location_of(tok, sv: SentenceView, ctx: ArticleContext) -> Location | None:
                     lat=pl.lat if pl else None, lon=pl.lon if pl else None)
 
 
+def place_named(tok, sv: SentenceView, ctx: ArticleContext) -> Location | None:
+    """The town, capital or country ``tok`` names, if the gazetteers know it as one."""
+    return _location_of(tok, sv, ctx)
+
+
 def _locative_objects(tok) -> list:
     return [g for c in tok.children if c.dep_ == "prep" and c.lower_ in _LOCATIVE
             for g in c.children if g.dep_ == "pobj"]
 
 
-def locate(trigger, sv: SentenceView, ctx: ArticleContext) -> Location | None:
-    """The event's location, or None when nothing in the sentence or article says."""
+def _places_acted_on(verb) -> list:
+    """The verb's object (or passive subject) and that object's "of" object ("captured *the
+    town of Avdiivka*")."""
+    if verb.pos_ not in ("VERB", "AUX"):
+        return []
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    return objects + [g for o in objects for c in o.children if c.dep_ == "prep" and c.lower_ == "of"
+                      for g in c.children if g.dep_ == "pobj"]
+
+
+def locate(trigger, sv: SentenceView, ctx: ArticleContext, *,
+           material: bool = False) -> Location | None:
+    """The event's location, or None when nothing in the sentence or article says.
+    ``material``: the act is done to something (quad classes 2 and 4), so a town that is its
+    object is where it happened."""
     clause = [trigger]
     t = trigger
     while t.head is not t and len(clause) < 4 and t.pos_ not in ("VERB", "AUX"):
@@ -83,6 +104,10 @@ def locate(trigger, sv: SentenceView, ctx: ArticleContext) -> Location | None:
             loc = _location_of(obj, sv, ctx)
             if loc is not None:
                 return loc
+    for obj in _places_acted_on(trigger) if material else ():
+        loc = _location_of(obj, sv, ctx, kinds={"place"})
+        if loc is not None and loc.place is not None:
+            return loc
     for tok in sv.doc:
         if tok.dep_ == "pobj" and tok.head.lower_ in _LOCATIVE:
             loc = _location_of(tok, sv, ctx)

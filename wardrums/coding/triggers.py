@@ -428,6 +428,9 @@ def _inherited_subject(tok):
     controller = _controlling_object(tok)
     if controller is not None:
         return controller
+    charged = accusation_over(tok) if tok.dep_ == "pcomp" else None
+    if charged is not None:  # "suspect *militants* of carrying out", however it is parsed
+        return next(iter(accused(charged, tok)), None)
     t = tok
     for _ in range(4):
         dep, head = t.dep_, t.head
@@ -695,7 +698,8 @@ def _targets(tok, entry: lexicon.Trigger, consumed) -> list:
     first: list = []
     for slot in (*entry.target, *(s for s in _TARGET_FALLBACK if s not in entry.target)):
         found = [content_head(t) for t in _slot(tok, slot)
-                 if t.ent_type_ not in _NON_ACTOR_ENTS and t.i not in others]
+                 if t.ent_type_ not in _NON_ACTOR_ENTS and t.i not in others
+                 and not (slot == "prep:with" and _weapon(t))]  # "attacked it *with drones*"
         if not found and slot.startswith("prep:") and consumed is not None:
             found = _slot(consumed, slot)  # "imposed sanctions on Russia"
         if found and any(_is_actorish(t) for t in found):
