@@ -264,3 +264,18 @@ def test_ordering_foreigners_out_is_an_expulsion(text, mode, expelled):
 ])
 def test_ordering_ones_own_people_home_is_no_expulsion(text):
     assert not of_type(events_of(text), "SANCTION")
+
+
+def test_a_foreign_vessels_water_cannon_implies_no_protest():
+    text = ("The Philippines accused Chinese coast guard vessels of firing water cannon at its "
+            "supply boat.")
+    assert not of_type(events_of(text), "PROTEST")
+
+
+def test_tear_gas_at_home_still_implies_a_protest():
+    assert one(events_of("Police fired tear gas in Nairobi."), "PROTEST")
+
+
+def test_suspending_participation_in_a_treaty_is_a_sanction():
+    ev = one(events_of("Russia suspended its participation in the New START treaty."), "SANCTION")
+    assert ev.mode == "suspend-membership" and countries(ev.source) == {"RUS"}

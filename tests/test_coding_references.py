@@ -244,6 +244,9 @@ def test_head_object_is_a_known_slot():
      "ASSAULT", "RUS", "UKR"),
     ("Israeli jets struck targets near Damascus overnight.", "ASSAULT", "ISR", "SYR"),
     ("Russian forces held their fire near Sumy for several hours.", "RETREAT", "RUS", "UKR"),
+    # a country named as the place counts as much as a town
+    ("Israel struck targets in Syria overnight, Syrian state media reported.", "ASSAULT", "ISR",
+     "SYR"),
 ])
 def test_a_foreign_forces_act_at_a_named_place_is_aimed_at_its_country(text, event_type,
                                                                          source, target):
@@ -261,6 +264,7 @@ def test_a_foreign_forces_act_at_a_named_place_is_aimed_at_its_country(text, eve
     ("Russian forces shelled the city overnight.", "ASSAULT"),
     # a doer of unknown country
     ("Gunmen attacked a checkpoint in Kandahar.", "ASSAULT"),
+    ("Syrian troops shelled positions in Syria.", "ASSAULT"),
 ])
 def test_no_target_from_a_place_at_home_unnamed_or_for_an_unknown_side(text, event_type):
     evs = of_type(events_of(text), event_type)

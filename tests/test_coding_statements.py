@@ -289,3 +289,31 @@ def test_sharing_a_view_is_no_agreement_to_cooperate(text):
 ])
 def test_agreeing_with_a_party_on_an_act_is_an_agreement(text):
     assert [e for e in _code(text) if e.event_type == "AGREE"]
+
+
+# --- conditional threats: the speaker threatens whom the condition is about ---------------
+
+@pytest.mark.parametrize("text, target", [
+    ('"If the rebels do not lay down their weapons, they will be crushed wherever they are," '
+     "the army chief said.", "rebel"),
+    ('"If NATO planes enter Ukrainian skies, our forces will treat them as enemy targets," '
+     "the Russian defence ministry said.", "NATO"),
+    ('"If the U.S. pushes too far, it will pay a heavy price," the Chinese foreign ministry said.',
+     "USA"),
+    # no actor in the condition: the one who is to pay
+    ('"If this situation is not resolved quickly, Iran will pay a heavy price," the British '
+     "foreign secretary said.", "IRN"),
+])
+def test_a_conditional_promise_of_harm_is_a_threat(text, target):
+    threats = [e for e in _code(text) if e.event_type == "THREATEN"]
+    assert len(threats) == 1, threats  # one statement, one threat
+    assert target in {a.country or a.name for a in threats[0].target}
+    assert threats[0].modality == "asserted"
+
+
+@pytest.mark.parametrize("text", [
+    '"If we are attacked, we will respond," the army chief said.',
+    '"If our troops are attacked, we will respond," the Indian army said.',
+])
+def test_a_pledge_about_oneself_is_no_threat(text):
+    assert "THREATEN" not in _types(text)

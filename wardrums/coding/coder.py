@@ -453,6 +453,11 @@ def _read(p: _Prepared, docs: list, gz, use_classifier: bool = True) -> list[Eve
                 outside.add(m.entry.category)
         here = _vows_of_conflict([(m, ev) for m, ev in made if ev is not None], sv, p.ctx)
         threats = find_conditional_threats(doc, matches, sv, p.ctx)
+        if threats:  # "it will pay a heavy price" is the threat the conditional already is
+            told = set().union(*(t.consequent for t in threats))
+            here = [ev for ev in here if not (ev.event_type == "THREATEN"
+                                              and ev.evidence.trigger_start - sent.start
+                                              in {doc[i].idx for i in told})]
         here.extend(_threat_events(threats, sent, sv, p.ctx, p.article))
         here.extend(_demand_events(find_reported_demands(doc, sv, p.ctx), sent, sv, p.ctx,
                                    p.article))
@@ -502,7 +507,7 @@ def _crowd_readings(events: list[Event], ctx: ArticleContext) -> list[Event]:
     protest = any(ev.event_type == "PROTEST" and ev.polarity == "positive"
                   and ev.modality in ("asserted", "alleged") for ev in out)
     if not protest:
-        forced = sorted((ev for ev in out if _controls_a_crowd(ev)), key=lambda e: not e.target)
+        forced = sorted((ev for ev in out if _controls_a_crowd(ev, ctx)), key=lambda e: not e.target)
         if forced:  # the act that names the crowd says best who protested
             out.append(replace(_implied_protest(forced[0], ctx),
                                confidence=max(e.confidence for e in forced)))
@@ -515,12 +520,14 @@ def _crowd_readings(events: list[Event], ctx: ArticleContext) -> list[Event]:
     return out
 
 
-def _controls_a_crowd(ev: Event) -> bool:
-    """Tear gas, baton charges or a crackdown on a crowd that happened."""
+def _controls_a_crowd(ev: Event, ctx: ArticleContext) -> bool:
+    """Tear gas, baton charges or a crackdown on a crowd that happened, by the country's own
+    forces (not "Chinese coast guard vessels fired water cannon at its supply boat")."""
     crowd_force = (ev.event_type == "ASSAULT" and ev.mode == "crowd-control") or (
         ev.event_type == "COERCE" and ev.mode == "repress")
     return crowd_force and ev.polarity == "positive" and ev.modality in ("asserted", "alleged") \
-        and all(a.sector in _CROWD_SECTORS | {None} for a in ev.target)
+        and all(a.sector in _CROWD_SECTORS | {None} for a in ev.target) \
+        and all(a.country in (None, ctx.focus_country) for a in ev.source)
 
 
 def _implied_protest(ev: Event, ctx: ArticleContext) -> Event:
@@ -1190,7 +1197,7 @@ def _build(category: str, mode: str | None, coding, tok, source, target, modalit
                                            previous=previous)
     location = locate(tok, sv, ctx, material=coding.quad_class in (2, 4))
     if not target and category in _DONE_TO_A_PLACE:
-        target = _country_of_the_place(source, location)
+        target = _country_of_the_place(source, location, sv, ctx)
     if (source or target) and polarity == "positive":
         ctx.told.append((category, tok.lemma_.lower(), source, target))
     trig_start = sent.start + tok.idx
@@ -1224,17 +1231,27 @@ def _build(category: str, mode: str | None, coding, tok, source, target, modalit
 _DONE_TO_A_PLACE = {"ASSAULT", "COERCE", "RETREAT"}
 
 
-def _country_of_the_place(source: tuple[Actor, ...], location: Location | None) -> tuple[Actor, ...]:
+def _country_of_the_place(source: tuple[Actor, ...], location: Location | None,
+                          sv: SentenceView, ctx: ArticleContext) -> tuple[Actor, ...]:
     """The country of the named place where a foreign side acted: "a maternity hospital *in
-    Mariupol* was destroyed by a Russian air strike" is aimed at Ukraine. Only a place the
-    sentence names counts (not the article's country), and only when every side acting is
-    from elsewhere: at home, the place says nothing of whom the act was aimed at."""
-    if location is None or location.place is None or not location.country or not source:
+    Mariupol* was destroyed by a Russian air strike", "Israel struck targets *in Syria*" are
+    aimed at Ukraine and Syria. Only a place or country the sentence names counts (not the
+    article's country), and only when every side acting is from elsewhere: at home, the place
+    says nothing of whom the act was aimed at."""
+    if location is None or not location.country or not source:
+        return ()
+    if location.place is None and not _country_named(location.country, sv, ctx):
         return ()
     if any(a.country is None or a.country == location.country for a in source):
         return ()
     return (Actor(text="", name=knowledge.country_name(location.country),
                   country=location.country, sector=None),)
+
+
+def _country_named(country: str, sv: SentenceView, ctx: ArticleContext) -> bool:
+    """The sentence names ``country`` itself ("in *Syria*")."""
+    return any(m.best(ctx.published).kind == "country" and m.best(ctx.published).country == country
+               for m in sv.mentions)
 
 
 #: CAMEO 014 "consider policy option" (root 01, quad class 1, Goldstein 0.0): an act that is

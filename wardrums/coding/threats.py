@@ -31,6 +31,7 @@ class ConditionalThreat:
     """A THREATEN read from a conditional: who threatens whom, signalled by which "if"."""
 
     mark: object  # the "if"/"unless" token
+    consequent: frozenset[int]  # token indices of the main clause: what is threatened
     source: tuple[Actor, ...]
     target: tuple[Actor, ...]
     mode: str | None
@@ -76,14 +77,19 @@ def find_conditional_threats(doc, matches: list[TriggerMatch], sv: SentenceView,
                 mode = "force"
         if not conflictual:
             continue
-        subjects = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+        # whom the condition is about; else who is to suffer ("if this is not resolved,
+        # *Iran* will pay a heavy price")
+        subjects = [c for t in (tok, main) for c in t.children if c.dep_ in ("nsubj", "nsubjpass")]
         target: tuple[Actor, ...] = ()
         for s in subjects:
             target = tuple(actor_mod.resolve(s, sv, ctx))
             if target:
                 break
         source = (sv.speaker,)
-        if target and {a.country for a in target} == {sv.speaker.country}:
+        sp = sv.speaker
+        if target and ({a.country for a in target} == {sp.country} if sp.country
+                       else {(a.name, a.sector) for a in target} == {(sp.name, sp.sector)}):
             continue  # "if we are attacked, we will respond": a pledge, not a threat to another
-        out.append(ConditionalThreat(mark=marks[0], source=source, target=target, mode=mode))
+        out.append(ConditionalThreat(mark=marks[0], consequent=frozenset(consequent),
+                                     source=source, target=target, mode=mode))
     return out
