@@ -7,8 +7,9 @@ particle ("crack *down*"), modifier ("*hunger* strike", "*test*-fired"), a fille
 slot (``require_target``), and no blocking word ("*heart* attack"). Entries come most
 specific first and the first that fits wins. The token that satisfied ``object`` is
 consumed: it never yields an event of its own, though it can still fill a slot ("blocked
-*fishermen*": the fishermen are the target; "fired *missiles*": a missile, which the
-knowledge base knows as a military asset, satisfies ``require_target``).
+*fishermen*": the fishermen are the target). A weapon fired is never the target, but it
+satisfies ``require_target`` ("Russia fired *missiles* overnight" is an attack on someone
+unnamed) unless it fell into the sea ("fired two missiles *into the sea*": a weapons show).
 """
 
 from __future__ import annotations
@@ -190,7 +191,7 @@ def _simple_slot(tok, slot: str) -> list:
                      if g.dep_ == "nsubj"]
         return found
     if slot == "compound":
-        # "a *rebel* attack", "a *military* coup": an adjective that names a kind of actor
+        # "a *rebel* attack", "a *militant* raid": an adjective that names a kind of actor
         return [c for c in tok.children if (c.dep_ == slot or (
                     c.dep_ == "amod" and c.i < tok.i and _actor_adjective(c))) and not _names_a_city(c)] \
             or _gerund_modifier(tok)
