@@ -454,10 +454,9 @@ def _read(p: _Prepared, docs: list, gz, use_classifier: bool = True) -> list[Eve
         here = _vows_of_conflict([(m, ev) for m, ev in made if ev is not None], sv, p.ctx)
         threats = find_conditional_threats(doc, matches, sv, p.ctx)
         if threats:  # "it will pay a heavy price" is the threat the conditional already is
-            told = set().union(*(t.consequent for t in threats))
-            here = [ev for ev in here if not (ev.event_type == "THREATEN"
-                                              and ev.evidence.trigger_start - sent.start
-                                              in {doc[i].idx for i in told})]
+            told = {sent.start + doc[i].idx for t in threats for i in t.consequent}
+            here = [ev for ev in here
+                    if not (ev.event_type == "THREATEN" and ev.evidence.trigger_start in told)]
         here.extend(_threat_events(threats, sent, sv, p.ctx, p.article))
         here.extend(_demand_events(find_reported_demands(doc, sv, p.ctx), sent, sv, p.ctx,
                                    p.article))
@@ -1140,11 +1139,10 @@ def _a_place(tok, sv: SentenceView, ctx: ArticleContext) -> bool:
     """The gazetteers know the word as a town, capital or country ("captured *Avdiivka*",
     which the tagger may have marked as a person); not a name of several words the tagger
     takes for a person's ("arrested activist Zduny Benua *Baru*")."""
-    if tok.pos_ != "PROPN" or (tok.ent_type_ == "PERSON" and tok.ent_iob_ != "B"):
-        return False
-    if tok.ent_type_ == "PERSON" and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].ent_iob_ == "I":
-        return False
-    return place_named(tok, sv, ctx) is not None
+    following = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    in_a_long_name = tok.ent_type_ == "PERSON" and (
+        tok.ent_iob_ == "I" or (following is not None and following.ent_iob_ == "I"))
+    return tok.pos_ == "PROPN" and not in_a_long_name and place_named(tok, sv, ctx) is not None
 
 
 def _weapons_taken(match: TriggerMatch) -> bool:
@@ -1250,8 +1248,8 @@ def _country_of_the_place(source: tuple[Actor, ...], location: Location | None,
 
 def _country_named(country: str, sv: SentenceView, ctx: ArticleContext) -> bool:
     """The sentence names ``country`` itself ("in *Syria*")."""
-    return any(m.best(ctx.published).kind == "country" and m.best(ctx.published).country == country
-               for m in sv.mentions)
+    return any((e.kind, e.country) == ("country", country)
+               for e in (m.best(ctx.published) for m in sv.mentions))
 
 
 #: CAMEO 014 "consider policy option" (root 01, quad class 1, Goldstein 0.0): an act that is
@@ -1397,8 +1395,11 @@ def _dedupe(events: list[Event]) -> list[Event]:
             best[key] = ev
         elif ev.confidence > best[key].confidence:
             best[key] = ev
-    kept = [k for k in order if not any(_told_within(k, other) for other in order if other != k)]
-    return [best[k] for k in kept]
+    alike: dict[tuple, list[tuple]] = {}  # same sentence, type, modality and polarity
+    for k in order:
+        alike.setdefault((k[0], k[1], k[4], k[5]), []).append(k)
+    return [best[k] for k in order
+            if not any(_told_within(k, other) for other in alike[(k[0], k[1], k[4], k[5])])]
 
 
 def _sides(actors: tuple[Actor, ...]) -> tuple:
@@ -1406,9 +1407,7 @@ def _sides(actors: tuple[Actor, ...]) -> tuple:
 
 
 def _told_within(key: tuple, other: tuple) -> bool:
-    """Event ``key`` says less than ``other`` of the same act: each side is missing or the
-    same, and at least one is missing where ``other`` has it."""
-    (start, etype, src, tgt, mod, pol), (o_start, o_type, o_src, o_tgt, o_mod, o_pol) = key, other
-    if (start, etype, mod, pol) != (o_start, o_type, o_mod, o_pol):
-        return False
+    """Event ``key`` says less than ``other``, an event of the same sentence, type, modality
+    and polarity: each side is missing or the same, and one is missing where ``other`` has it."""
+    src, tgt, o_src, o_tgt = key[2], key[3], other[2], other[3]
     return src in ((), o_src) and tgt in ((), o_tgt) and (src, tgt) != (o_src, o_tgt)

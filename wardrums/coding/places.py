@@ -54,7 +54,10 @@ def _geo_location(tok, ctx: ArticleContext) -> Location | None:
     return None
 
 
-def _location_of(tok, sv: SentenceView, ctx: ArticleContext, kinds=_PLACE_KINDS) -> Location | None:
+def place_named(tok, sv: SentenceView, ctx: ArticleContext,
+                kinds=_PLACE_KINDS) -> Location | None:
+    """The place (of ``kinds``: town, capital, country) ``tok`` names, if the gazetteers know
+    it as one."""
     m = sv.mention_at(tok.i)
     if m is None:
         return _geo_location(tok, ctx)
@@ -67,11 +70,6 @@ def _location_of(tok, sv: SentenceView, ctx: ArticleContext, kinds=_PLACE_KINDS)
     text = " ".join(t.text for t in sv.doc[m.start:m.end])
     return Location(country=e.country, place=pl.name if pl else text,
                     lat=pl.lat if pl else None, lon=pl.lon if pl else None)
-
-
-def place_named(tok, sv: SentenceView, ctx: ArticleContext) -> Location | None:
-    """The town, capital or country ``tok`` names, if the gazetteers know it as one."""
-    return _location_of(tok, sv, ctx)
 
 
 def _locative_objects(tok) -> list:
@@ -101,16 +99,16 @@ def locate(trigger, sv: SentenceView, ctx: ArticleContext, *,
         clause.append(t)
     for node in clause:
         for obj in _locative_objects(node):
-            loc = _location_of(obj, sv, ctx)
+            loc = place_named(obj, sv, ctx)
             if loc is not None:
                 return loc
     for obj in _places_acted_on(trigger) if material else ():
-        loc = _location_of(obj, sv, ctx, kinds={"place"})
+        loc = place_named(obj, sv, ctx, kinds={"place"})
         if loc is not None and loc.place is not None:
             return loc
     for tok in sv.doc:
         if tok.dep_ == "pobj" and tok.head.lower_ in _LOCATIVE:
-            loc = _location_of(tok, sv, ctx)
+            loc = place_named(tok, sv, ctx)
             if loc is not None:
                 return loc
     if ctx.focus_country:

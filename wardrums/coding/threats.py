@@ -85,11 +85,10 @@ def find_conditional_threats(doc, matches: list[TriggerMatch], sv: SentenceView,
             target = tuple(actor_mod.resolve(s, sv, ctx))
             if target:
                 break
-        source = (sv.speaker,)
         sp = sv.speaker
         if target and ({a.country for a in target} == {sp.country} if sp.country
                        else {(a.name, a.sector) for a in target} == {(sp.name, sp.sector)}):
             continue  # "if we are attacked, we will respond": a pledge, not a threat to another
         out.append(ConditionalThreat(mark=marks[0], consequent=frozenset(consequent),
-                                     source=source, target=target, mode=mode))
+                                     source=(sp,), target=target, mode=mode))
     return out

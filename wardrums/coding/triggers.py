@@ -689,10 +689,11 @@ _TARGET_FALLBACK = ("dobj", "dative", "ccomp_nsubj", "prep:against", "prep:on", 
 def _targets(tok, entry: lexicon.Trigger, consumed) -> list:
     if _reduced_passive(tok) and tok.head.pos_ in _NOUN_POS:
         return [tok.head]
-    charged = accusation_over(_event_noun(tok))
+    noun = _event_noun(tok)
+    charged = accusation_over(noun)
     # "blamed [the attack on Hamas]": the one blamed is the doer, not the target; and the
     # weapon fired is the means ("fired *missiles*")
-    others = {t.i for t in accused(charged, _event_noun(tok))} if charged is not None else set()
+    others = {t.i for t in accused(charged, noun)} if charged is not None else set()
     others |= {o.i for o in ([consumed] if consumed is not None else [])
                + [c for c in tok.children if c.dep_ == "dobj"] if _weapon(o)
                and (o is consumed or tok.lemma_.lower() in _WIELDING_VERBS)}
