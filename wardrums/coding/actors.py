@@ -114,6 +114,19 @@ def np_tokens(head) -> list:
     return sorted(out, key=lambda t: t.i)
 
 
+# Participles before a noun that name its patron, not its owner: "a *Russia-backed* Syrian
+# regime" is Syrian, "*Iran-allied* militias" in Iraq are Iraqi.
+_PATRON_PARTICIPLES = {"back", "backed", "support", "sponsor", "fund", "finance", "arm", "train",
+                       "equip", "ally", "allied", "aid", "assist", "supply"}
+
+
+def _own_modifiers(tokens: list) -> list:
+    """``tokens`` less the words under a patron participle among them."""
+    patron = {x.i for t in tokens if t.dep_ in ("amod", "compound")
+              and t.lemma_.lower() in _PATRON_PARTICIPLES for x in t.subtree}
+    return [t for t in tokens if t.i not in patron] if patron else tokens
+
+
 def _of_objects(head) -> list:
     """Objects of "of"/"from"/"in" PPs on a noun ("the foreign ministry of Russia")."""
     return [g for c in head.children if c.dep_ == "prep" and c.lower_ in {"of", "from"}
@@ -263,8 +276,8 @@ def resolve(head, sv: SentenceView, ctx: ArticleContext, *, generic: bool = Fals
         ):
             out.append(actor)
 
-    shared = _country_in([t for t in np_tokens(head) if t.i < head.i], sv, ctx.published,
-                         ctx.focus_country)
+    shared = _country_in(_own_modifiers([t for t in np_tokens(head) if t.i < head.i]), sv,
+                         ctx.published, ctx.focus_country)
     for n, h in enumerate(heads):
         actor = _resolve_one(h, sv, ctx)
         if actor is None and generic and h.pos_ in ("NOUN", "PROPN") and h.ent_type_ not in (
@@ -334,7 +347,7 @@ def _resolve_one(h, sv: SentenceView, ctx: ArticleContext) -> Actor | None:
     # 3. sector nouns: troops, police, the foreign ministry, protesters
     sector = _sector_of(h)
     if sector is not None and h.ent_type_ != "PERSON":
-        modifiers = [t for t in tokens if t.i != h.i] + _of_objects(h)
+        modifiers = _own_modifiers([t for t in tokens if t.i != h.i]) + _of_objects(h)
         entry = _country_in(modifiers, sv, on, ctx.focus_country) or \
             _possessor_country(h, sv, ctx)
         if entry is None and h.lemma_.lower() in {"minister", "official", "spokesman",

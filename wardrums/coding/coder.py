@@ -34,7 +34,7 @@ from wardrums.coding.modality import (
     report_verbs,
     to_infinitive,
 )
-from wardrums.coding.places import locate, place_named
+from wardrums.coding.places import locate, located_in_clause, place_named
 from wardrums.coding.threats import find_conditional_threats
 from wardrums.coding.triggers import (
     TriggerMatch,
@@ -640,7 +640,9 @@ def _with_classifier(here: list[Event], prob: dict[str, float], sent: SentenceSp
     An event is not added where the rules read a trigger of its category as an act that is
     not the clause subject's: the classifier knows nothing of arguments and would make it so."""
     if here:
-        return [replace(ev, confidence=hybrid.blend(ev.confidence, prob.get(ev.event_type, 0.0)))
+        aside = _told_aside(here, sent, doc)
+        return [replace(ev, confidence=hybrid.blend(
+                    ev.confidence, 0.0 if ev.event_id in aside else prob.get(ev.event_type, 0.0)))
                 for ev in here]
     label, conf = hybrid.best_label(prob)
     if label == "none" or label in declined or conf < hybrid.ADD_THRESHOLD or harm_by_hazard(doc) \
@@ -658,6 +660,17 @@ def _with_classifier(here: list[Event], prob: dict[str, float], sent: SentenceSp
         attributed = " ".join(t.text for t in actor_mod.np_tokens(a.speaker_head))
     return [_build(label, None, coding, root, source, target, a.modality, a.polarity, attributed,
                    a.tense, round(0.8 * conf, 3), sent, sv, p.ctx, p.article)]
+
+
+def _told_aside(events: list[Event], sent: SentenceSpan, doc) -> set[str]:
+    """Ids of the events whose trigger is the sentence's background (:func:`_background`).
+    The classifier reads the whole sentence, so its probability for a category says what the
+    sentence's news is; an act told aside is not that news and gets none of it ("announced
+    the release of two nationals *who had been arrested*": the words say arrest, the news is
+    the release)."""
+    at = {sent.start + t.idx: t for t in doc}
+    return {ev.event_id for ev in events
+            if (tok := at.get(ev.evidence.trigger_start)) is not None and _background(tok)}
 
 
 def _topic_only(doc) -> bool:
@@ -710,6 +723,10 @@ _OTHER_CLAUSES = {"advcl", "relcl", "ccomp", "acl", "parataxis", "conj", "cc", "
                   "nsubjpass", "npadvmod"}
 
 
+# Verbs that threaten what their complement says ("threatened to shell", "warned it would").
+_THREAT_VERBS = {"threaten", "warn"}
+
+
 def _vows_of_conflict(made: list[tuple[TriggerMatch, Event]], sv: SentenceView,
                       ctx: ArticleContext) -> list[Event]:
     """A promise of conflict is a threat: "Russia vowed to retaliate", "protesters vowed to
@@ -728,6 +745,12 @@ def _vows_of_conflict(made: list[tuple[TriggerMatch, Event]], sv: SentenceView,
                                                          for a in ev.source):
                     mode = "dissent"  # "protesters vowed to continue their agitation"
                 ev = _recoded(ev, "THREATEN", mode, target=target or ev.target)
+        elif ev.event_type == "THREATEN" and m.token.pos_ == "VERB" and not ev.target \
+                and m.token.lemma_.lower() in _THREAT_VERBS:
+            # "threatened to shell Haifa": the threat is aimed where the act would be
+            promised = _promised_conflict(m.token, by_token, sv, ctx)
+            if promised is not None and promised[1]:
+                ev = _recoded(ev, "THREATEN", ev.mode or promised[0], target=promised[1])
         out.append(ev)
     return out
 
@@ -1193,7 +1216,12 @@ def _build(category: str, mode: str | None, coding, tok, source, target, modalit
         previous = None  # an older date in the article is background, not today's story
     resolved = date_mod.resolve_event_date(sent.text, article.published, tense=tense, near=tok.idx,
                                            previous=previous)
-    location = locate(tok, sv, ctx, material=coding.quad_class in (2, 4))
+    material = coding.quad_class in (2, 4)
+    here = located_in_clause(tok, sv, ctx, material=material)
+    location = here if here is not None else locate(tok, sv, ctx, material=material)
+    if material and here is not None and here.country and here.country != ctx.focus_country \
+            and _country_named(here.country, sv, ctx):  # a village name can mislead
+        source, target = _placed(source, here.country, ctx), _placed(target, here.country, ctx)
     if not target and category in _DONE_TO_A_PLACE:
         target = _country_of_the_place(source, location, sv, ctx)
     if (source or target) and polarity == "positive":
@@ -1222,6 +1250,23 @@ def _build(category: str, mode: str | None, coding, tok, source, target, modalit
         confidence=confidence,
         coder=coder_signature(ctx.use_classifier),
     )
+
+
+# Sectors of the people found where a physical act takes place, rather than sent there:
+# unnamed officials, troops or envoys abroad keep the article's country.
+_LOCAL_SECTORS = {None, "CVL", "COP", "UAF", "REB", "CRM", "LAB", "EDU", "HLH", "REL", "REF",
+                  "MED"}
+
+
+def _placed(actors: tuple[Actor, ...], country: str, ctx: ArticleContext) -> tuple[Actor, ...]:
+    """Unnamed local people whose country was only the article's guess ("civilians",
+    "police", "gunmen") are of the country the sentence names as where a physical act took
+    place: "US warplanes pounded a village in northern Syria, killing six *civilians*"
+    (Syrians, not Americans)."""
+    return tuple(replace(a, country=country)
+                 if a.country == ctx.focus_country and a.name == a.name.lower()
+                 and a.sector in _LOCAL_SECTORS else a
+                 for a in actors)
 
 
 # Acts done on ground: with no actor as their target, a foreign force's act at a named place

@@ -38,6 +38,15 @@ WEIGH_VERBS = frozenset({"consider", "mull", "weigh", "contemplate", "ponder", "
 # "demanded the *arrest* of the leaders", "called for a *ban*", "proposed a *ban*".
 _WANTED_OR_WEIGHED = {"demand", "seek", "want", "request", "urge", "wish", "propose",
                       "debate"} | WEIGH_VERBS
+# Verbs whose act is done whatever its condition: "threatened to shell Haifa *if Israel hits
+# Beirut*" is a threat made; the condition is the threatened act's.
+_CONDITIONING_VERBS = {"threaten", "warn", "vow", "pledge", "promise", "offer", "swear"}
+# Nouns of looking ahead: the act after their "of"/"for" is expected or only feared.
+_EXPECTING_NOUNS = {"anticipation": "predicted", "expectation": "predicted",
+                    "preparation": "predicted", "fear": "hypothetical", "risk": "hypothetical",
+                    "possibility": "hypothetical", "prospect": "hypothetical",
+                    "danger": "hypothetical", "likelihood": "hypothetical",
+                    "spectre": "hypothetical", "specter": "hypothetical"}
 _REQUEST_FOR_VERBS = {"call", "ask", "appeal", "press", "push", "plead", "clamour", "clamor"}
 _ACCUSE_LEMMAS = {"accuse", "charge", "blame", "suspect", "allege", "implicate", "fault"}
 # The prepositions that introduce what someone is accused of or blamed for.
@@ -352,6 +361,12 @@ def assess(trigger) -> Assessment:
                 (via == "dobj" and lemma in _WANTED_OR_WEIGHED)
                 or (via == "prep" and chain[k - 1].lower_ == "for" and lemma in _REQUEST_FOR_VERBS)):
             bump("hypothetical")  # "demanded the *arrest* of", "called for a *ban* on"
+        if t is not trigger and t.pos_ == "NOUN" and via == "prep" \
+                and chain[k - 1].lower_ in ("for", "of"):
+            if lemma in lexicon.word_set("proposals"):
+                bump("hypothetical")  # "rejected Kenya's *call for talks*", "an offer of aid"
+            elif lemma in _EXPECTING_NOUNS:
+                bump(_EXPECTING_NOUNS[lemma])  # "in anticipation of protests", "fears of war"
         if via == "xcomp" and lemma in OBLIGATION_VERBS and _finite_present(t):
             bump("hypothetical")  # "we have to arrest them" (not "police had to open fire")
         if t is not trigger and lemma in cues["predicted"]:
@@ -384,7 +399,7 @@ def assess(trigger) -> Assessment:
         if _has_if(t, cues):
             bump("hypothetical")
     for c in head.children:
-        if c.dep_ == "advcl" and _has_if(c, cues):
+        if c.dep_ == "advcl" and _has_if(c, cues) and head.lemma_.lower() not in _CONDITIONING_VERBS:
             bump("hypothetical")
     # "instead of cracking down", "rather than negotiating": the alternative did not happen
     if _instead(head):

@@ -1,9 +1,10 @@
 """Where an event happened: a place named near its trigger, resolved through the gazetteer.
 
 Preference, in order: a place, capital or country that is the object of a locative
-preposition (in, at, near, outside, across) in the trigger's own clause; for an act done to
-a place, the town it was done to ("shelled *Kharkiv*", "captured the town *of Avdiivka*");
-then a locative object anywhere in the sentence; then the article's focus country
+preposition (in, at, near, outside, across) in the trigger's own clause or on the act's
+object ("pounded a village *near Hasaka*"); for an act done to a place, the town it was
+done to ("shelled *Kharkiv*", "captured the town *of Avdiivka*"); then a locative object
+anywhere in the sentence; then the article's focus country
 (country-level only). A capital or country as an object is left out: "warned *Moscow*",
 "recognised *Kosovo*" name a government, not where the act took place.
 
@@ -72,6 +73,32 @@ def place_named(tok, sv: SentenceView, ctx: ArticleContext,
                     lat=pl.lat if pl else None, lon=pl.lon if pl else None)
 
 
+def located_in_clause(trigger, sv: SentenceView, ctx: ArticleContext, *,
+                      material: bool = False) -> Location | None:
+    """The place the trigger's own clause names (the first two preferences of :func:`locate`),
+    or None. A participle clause shares its governing verb's place: "pounded a village *in
+    Syria*, killing six"; so does the act's object."""
+    clause = [trigger]
+    t = trigger
+    while t.head is not t and len(clause) < 4 and t.pos_ not in ("VERB", "AUX"):
+        t = t.head
+        clause.append(t)
+    if t.pos_ == "VERB" and t.tag_ == "VBG" and t.dep_ in ("advcl", "xcomp", "conj"):
+        clause.append(t.head)
+    # and where the act's object was: "pounded a village *near Hasaka*"
+    clause += [c for v in clause if v.pos_ == "VERB" for c in v.children if c.dep_ == "dobj"]
+    for node in clause:
+        for obj in _locative_objects(node):
+            loc = place_named(obj, sv, ctx)
+            if loc is not None:
+                return loc
+    for obj in _places_acted_on(trigger) if material else ():
+        loc = place_named(obj, sv, ctx, kinds={"place"})
+        if loc is not None and loc.place is not None:
+            return loc
+    return None
+
+
 def _locative_objects(tok) -> list:
     return [g for c in tok.children if c.dep_ == "prep" and c.lower_ in _LOCATIVE
             for g in c.children if g.dep_ == "pobj"]
@@ -92,20 +119,9 @@ def locate(trigger, sv: SentenceView, ctx: ArticleContext, *,
     """The event's location, or None when nothing in the sentence or article says.
     ``material``: the act is done to something (quad classes 2 and 4), so a town that is its
     object is where it happened."""
-    clause = [trigger]
-    t = trigger
-    while t.head is not t and len(clause) < 4 and t.pos_ not in ("VERB", "AUX"):
-        t = t.head
-        clause.append(t)
-    for node in clause:
-        for obj in _locative_objects(node):
-            loc = place_named(obj, sv, ctx)
-            if loc is not None:
-                return loc
-    for obj in _places_acted_on(trigger) if material else ():
-        loc = place_named(obj, sv, ctx, kinds={"place"})
-        if loc is not None and loc.place is not None:
-            return loc
+    loc = located_in_clause(trigger, sv, ctx, material=material)
+    if loc is not None:
+        return loc
     for tok in sv.doc:
         if tok.dep_ == "pobj" and tok.head.lower_ in _LOCATIVE:
             loc = place_named(tok, sv, ctx)

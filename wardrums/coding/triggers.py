@@ -51,10 +51,20 @@ def _pos_key(tok) -> str | None:
     if tok.pos_ in _VERB_POS:
         return "VERB"
     if tok.pos_ in _NOUN_POS:
-        return "NOUN"
+        return "VERB" if _verb_tagged_noun(tok) else "NOUN"
+    if tok.pos_ == "ADJ" and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj"):
+        return "NOUN"  # a noun tagged as an adjective: "a regime *offensive* on the city"
     if tok.pos_ == "ADJ" and tok.tag_ in ("VBN", "VBD", "JJ"):
         return "VERB"  # participles tagged ADJ: "lambasted", "flogged"
     return None
+
+
+def _verb_tagged_noun(tok) -> bool:
+    """A verb the tagger took for a noun, which the parser still gave a subject and an object
+    or particle: headline present tense ("EU and UN *hand* over supplies", "allies *launch*
+    war games"). A noun has neither."""
+    deps = {c.dep_ for c in tok.children}
+    return "nsubj" in deps and bool(deps & {"dobj", "prt"})
 
 
 def _is_passive(tok) -> bool:
@@ -191,9 +201,13 @@ def _simple_slot(tok, slot: str) -> list:
                      if g.dep_ == "nsubj"]
         return found
     if slot == "compound":
-        # "a *rebel* attack", "a *militant* raid": an adjective that names a kind of actor
+        # "a *rebel* attack", "a *militant* raid": an adjective that names a kind of actor;
+        # an event noun tagged as an adjective has its modifier as its "subject" ("a Syrian
+        # *regime* offensive", see _pos_key)
         return [c for c in tok.children if (c.dep_ == slot or (
-                    c.dep_ == "amod" and c.i < tok.i and _actor_adjective(c))) and not _names_a_city(c)] \
+                    c.dep_ == "amod" and c.i < tok.i and _actor_adjective(c)) or (
+                    c.dep_ == "nsubj" and c.i < tok.i and tok.pos_ == "ADJ"))
+                and not _names_a_city(c)] \
             or _gerund_modifier(tok)
     if slot == "agent":
         return prep_objects(tok, "by")
@@ -291,13 +305,19 @@ def _slot(tok, slot: str) -> list:
     return _simple_slot(tok, slot)
 
 
+# Adjectives that make their subject the doer of the act after them ("the cartel has been
+# *responsible for* mass killings", "were found *guilty of* torture").
+_CULPABLE = {"responsible", "guilty", "culpable", "accountable", "liable"}
+
+
 def _governing_verb(tok):
     """The verb a noun trigger hangs on ("police *used* tear gas", "launched an attack")."""
     t = tok
     for _ in range(3):
         if t.head is t:
             return None
-        if t.dep_ not in ("dobj", "nsubjpass", "pobj", "prep", "attr", "oprd", "conj"):
+        if t.dep_ not in ("dobj", "nsubjpass", "pobj", "prep", "attr", "oprd", "conj") and not (
+                t.dep_ in ("acomp", "oprd") and t.lower_ in _CULPABLE):
             return None
         t = t.head
         if t.pos_ in _VERB_POS:
@@ -697,6 +717,8 @@ def _targets(tok, entry: lexicon.Trigger, consumed) -> list:
     others |= {o.i for o in ([consumed] if consumed is not None else [])
                + [c for c in tok.children if c.dep_ == "dobj"] if _weapon(o)
                and (o is consumed or tok.lemma_.lower() in _WIELDING_VERBS)}
+    if consumed is not None and entry.category == "AID":
+        others.add(consumed.i)  # what is given ("contributed 300 *troops* to") is not given to
     first: list = []
     for slot in (*entry.target, *(s for s in _TARGET_FALLBACK if s not in entry.target)):
         found = [content_head(t) for t in _slot(tok, slot)
@@ -709,7 +731,7 @@ def _targets(tok, entry: lexicon.Trigger, consumed) -> list:
         if found and not first and slot in entry.target:
             first = found
     if not first and entry.pos == "NOUN":
-        first = _defended(tok)
+        first = _defended(tok) or _sufferer(tok)
     if not first and entry.pos == "NOUN" and tok.dep_ in ("nsubj", "nsubjpass") \
             and tok.head.pos_ in _VERB_POS:
         # "clashes broke out *between police and protesters*", "fighting erupted with
@@ -720,6 +742,29 @@ def _targets(tok, entry: lexicon.Trigger, consumed) -> list:
             if found and any(_is_actorish(t) for t in found):
                 return _with_conjuncts(found)
     return first
+
+
+# Verbs of dying from a harm, and the nouns a cause phrase passes through on the way to it
+# ("died *as a result of* the torture", "succumbed to injuries from the beating").
+_DYING_VERBS = {"die", "succumb", "perish"}
+_ON_THE_WAY = {"result", "consequence", "effect", "injury", "wound", "complication"}
+
+
+def _sufferer(tok) -> list:
+    """Who died of the act the noun names, when the sentence says nothing else of its target:
+    "a prisoner died *of torture*", "died as a result of the *beating*"."""
+    t = tok
+    for _ in range(6):
+        if t.head is t or t.dep_ not in ("pobj", "prep", "pcomp"):
+            return []
+        t = t.head
+        if t.pos_ in _VERB_POS:
+            if t.lemma_.lower() not in _DYING_VERBS:
+                return []
+            return [c for c in t.children if c.dep_ == "nsubj"]
+        if t.pos_ in _NOUN_POS and t.lemma_.lower() not in _ON_THE_WAY:
+            return []
+    return []
 
 
 # Event nouns whose modifiers say what went off or gave way ("gas explosion", "boiler blast").
