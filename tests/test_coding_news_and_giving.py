@@ -85,6 +85,17 @@ def test_announcing_a_cease_fire_is_halting_fire_not_an_agreement():
     assert not of_type(events, "AGREE")
 
 
+@pytest.mark.parametrize("text, modality", [
+    ("Saudi Arabia ended the curfew in Riyadh on Sunday.", "asserted"),
+    ("The government removed restrictions on travel to the border region.", "asserted"),
+    ("The Honduran government will suspend the curfew in the capital.", "predicted"),
+])
+def test_ending_or_suspending_a_restriction_eases_it(text, modality):
+    eased = one(events_of(text), "CONCEDE")
+    assert eased.mode == "ease-restrictions"
+    assert eased.modality == modality
+
+
 @pytest.mark.parametrize("text, leaver", [
     ("President Trump reneged on the nuclear accord with Iran on Tuesday.", "USA"),
     ("Russia backed out of the grain deal.", "RUS"),
@@ -169,3 +180,23 @@ def test_people_sent_abroad_keep_the_articles_country():
                        "were likely to meet in Saudi Arabia for talks.")
     talks = one(events, "CONSULT")
     assert countries(talks.source) == {"SDN"}, "a meeting abroad does not make envoys Saudis"
+
+
+@pytest.mark.parametrize("text, asker, asked", [
+    ("South Korea demanded an apology from Tokyo over the remarks.", "KOR", "JPN"),
+    ("Iran sought compensation from Britain for the seizure of its tanker.", "IRN", "GBR"),
+])
+def test_what_is_demanded_from_someone_is_demanded_of_them(text, asker, asked):
+    demand = one(events_of(text), "REQUEST")
+    assert countries(demand.source) == {asker}
+    assert countries(demand.target) == {asked}
+
+
+@pytest.mark.parametrize("text, wrong", [
+    ("Iran sought compensation from Britain for the seizure of its tanker.", "COERCE"),
+    ("Families of the victims demanded justice for the massacre.", "ASSAULT"),
+])
+def test_the_wrong_redress_is_sought_for_is_not_the_askers_act(text, wrong):
+    events = events_of(text)
+    assert all("IRN" not in countries(e.source) and "family" not in names(e.source)
+               for e in of_type(events, wrong))

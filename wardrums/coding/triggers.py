@@ -358,12 +358,26 @@ _SPEAKING = {"say", "tell", "assure", "stress", "reiterate", "express", "raise",
 _INSIDE = {"during", "at", "in"}
 
 
+# What is asked or owed for a wrong done: the act after their "for" is the wrong, not theirs.
+_REDRESS_NOUNS = {"apology", "compensation", "reparation", "redress", "accountability",
+                  "justice", "punishment", "damages", "restitution", "indemnity"}
+
+
+def _redress(head) -> bool:
+    """``head`` (what a "for" hangs on) is redress, or a verb asking for it ("demanded an
+    apology *for* the killing", the parser hanging "for" on the verb)."""
+    return head.lemma_.lower() in _REDRESS_NOUNS or (head.pos_ in _VERB_POS and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in _REDRESS_NOUNS for c in head.children))
+
+
 def _setting(tok) -> bool:
     """The event noun is only the time or place of another act ("police beat them *during
     the march*"). Not so for speaking inside talks: who tells, presses or assures someone
     during a call or at a meeting (a CONSULT noun) took part in it ("Xi told Biden *during a
     video call*")."""
     noun = _event_noun(tok)
+    if noun.dep_ == "pobj" and noun.head.lower_ == "for" and _redress(noun.head.head):
+        return True  # the wrong redress is sought for: "compensation *for the seizure*"
     if noun.dep_ != "pobj" or noun.head.lower_ not in _SETTING_PREPS:
         return False
     return not (noun.head.lower_ in _INSIDE and noun.head.head.lemma_.lower() in _SPEAKING
