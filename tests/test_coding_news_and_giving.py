@@ -200,3 +200,8 @@ def test_the_wrong_redress_is_sought_for_is_not_the_askers_act(text, wrong):
     events = events_of(text)
     assert all("IRN" not in countries(e.source) and "family" not in names(e.source)
                for e in of_type(events, wrong))
+
+
+def test_the_people_sheltered_are_who_the_aid_is_for():
+    aid = one(events_of("Bangladesh said it would continue to shelter the refugees."), "AID")
+    assert aid.target, "the sheltered are the aid's target, not a thing given"

@@ -731,7 +731,7 @@ def _targets(tok, entry: lexicon.Trigger, consumed) -> list:
     others |= {o.i for o in ([consumed] if consumed is not None else [])
                + [c for c in tok.children if c.dep_ == "dobj"] if _weapon(o)
                and (o is consumed or tok.lemma_.lower() in _WIELDING_VERBS)}
-    if consumed is not None and entry.category == "AID":
+    if consumed is not None and entry.category == "AID" and _given(consumed, entry):
         others.add(consumed.i)  # what is given ("contributed 300 *troops* to") is not given to
     first: list = []
     for slot in (*entry.target, *(s for s in _TARGET_FALLBACK if s not in entry.target)):
@@ -756,6 +756,15 @@ def _targets(tok, entry: lexicon.Trigger, consumed) -> list:
             if found and any(_is_actorish(t) for t in found):
                 return _with_conjuncts(found)
     return first
+
+
+def _given(obj, entry: lexicon.Trigger) -> bool:
+    """``obj``, an AID entry's object, is the thing given (aid, arms, money, peacekeepers),
+    not the ones helped ("sheltered *the refugees*", "trained Afghan *soldiers*")."""
+    lemma = obj.lemma_.lower()
+    return entry.mode == "peacekeeping" or lemma in lexicon.word_set("aid_nouns") \
+        or lemma in lexicon.word_set("weapons") or obj.pos_ == "NUM" \
+        or lemma in {"money", "dollar", "euro", "vehicle", "ambulance"}
 
 
 # Verbs of dying from a harm, and the nouns a cause phrase passes through on the way to it
