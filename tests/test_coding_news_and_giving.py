@@ -96,6 +96,10 @@ def test_ending_or_suspending_a_restriction_eases_it(text, modality):
     assert eased.modality == modality
 
 
+def test_ending_a_regimes_rule_is_no_eased_restriction():
+    assert not of_type(events_of("The coup ended civilian rule in Niger."), "CONCEDE")
+
+
 @pytest.mark.parametrize("text, leaver", [
     ("President Trump reneged on the nuclear accord with Iran on Tuesday.", "USA"),
     ("Russia backed out of the grain deal.", "RUS"),
