@@ -1264,9 +1264,13 @@ def _placed(actors: tuple[Actor, ...], country: str, ctx: ArticleContext) -> tup
     place: "US warplanes pounded a village in northern Syria, killing six *civilians*"
     (Syrians, not Americans)."""
     return tuple(replace(a, country=country)
-                 if a.country == ctx.focus_country and a.name == a.name.lower()
-                 and a.sector in _LOCAL_SECTORS else a
+                 if _country_guessed(a, ctx) and a.sector in _LOCAL_SECTORS else a
                  for a in actors)
+
+
+def _country_guessed(a: Actor, ctx: ArticleContext) -> bool:
+    """The actor is unnamed ("civilians", "police") and its country is only the article's."""
+    return a.country == ctx.focus_country and a.name == a.name.lower()
 
 
 # Acts done on ground: with no actor as their target, a foreign force's act at a named place
@@ -1387,8 +1391,8 @@ def _confidence(match: TriggerMatch, source, target, ctx: ArticleContext) -> flo
         score += 0.1
     if match.entry.pos == "NOUN":
         score -= 0.1
-    if any(a.country == ctx.focus_country and a.name == a.name.lower() for a in (*source, *target)):
-        score -= 0.05  # country inferred from the article, not named
+    if any(_country_guessed(a, ctx) for a in (*source, *target)):
+        score -= 0.05
     if _background(match.token) or _purpose(match.token):
         score -= 0.15
     return round(min(max(score, 0.05), 0.95), 3)

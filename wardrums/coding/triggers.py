@@ -317,7 +317,7 @@ def _governing_verb(tok):
         if t.head is t:
             return None
         if t.dep_ not in ("dobj", "nsubjpass", "pobj", "prep", "attr", "oprd", "conj") and not (
-                t.dep_ in ("acomp", "oprd") and t.lower_ in _CULPABLE):
+                t.dep_ == "acomp" and t.lower_ in _CULPABLE):
             return None
         t = t.head
         if t.pos_ in _VERB_POS:

@@ -210,6 +210,7 @@ def country_name(code: str) -> str:
     return country.name if country is not None else code
 
 
+@functools.cache
 def sectors() -> dict[str, Sector]:
     """Sector code -> :class:`Sector`, from the ``sectors:`` mapping of ``sectors.yaml``."""
     fname = "sectors.yaml"
