@@ -313,6 +313,35 @@ def test_places_in_range_and_unique():
     assert {n for p in rows for n in (p.name, *p.aliases)} & capitals == set()
 
 
+# --------------------------------------------------------------------------- halves
+
+
+def test_halves_name_each_half_from_either_side():
+    table = kb.halves()
+    assert table["north"]["KOR"] == table["north"]["PRK"] == "PRK"
+    assert table["south"]["KOR"] == table["south"]["PRK"] == "KOR"
+    assert set(table["north"]) == set(table["south"])
+
+
+@pytest.mark.parametrize("text, problem", [
+    ("halves:\n  - {north: PRK, south: XYZ}\n", "unknown country 'XYZ'"),
+    ("halves:\n  - {north: PRK}\n", "exactly the keys north and south"),
+    ("halves:\n  - {north: PRK, south: KOR}\n  - {north: SDN, south: KOR}\n",
+     "KOR is already in another pair"),
+])
+def test_a_bad_halves_file_names_its_problem(monkeypatch, text, problem):
+    real = kb._package_text
+    monkeypatch.setattr(kb, "_package_text",
+                        lambda fname: text if fname == "halves.yaml" else real(fname))
+    kb.halves.cache_clear()
+    try:
+        with pytest.raises(ValueError, match=re.escape(problem)):
+            kb.halves()
+    finally:
+        monkeypatch.undo()
+        kb.halves.cache_clear()
+
+
 # --------------------------------------------------------------------------- spot checks
 
 

@@ -581,6 +581,23 @@ def test_subject_field_is_for_verbs_and_single_lemmas(patched_files):
     assert "nurse" in zap.subject and zap.specificity == 1  # the set expanded; a condition
 
 
+def test_transitive_is_for_verbs_without_an_object_list(patched_files):
+    patched_files[L.TRIGGERS_FILE]["CONCEDE"].append(
+        {"lemma": "zap", "pos": "VERB", "transitive": True, "object": ["prisoner"]})
+    with pytest.raises(ValueError, match=r"CONCEDE entry #\d+ \('zap'\): transitive is for VERB"):
+        L.triggers()
+    patched_files[L.TRIGGERS_FILE]["CONCEDE"][-1] = {"lemma": "zap", "pos": "VERB",
+                                                     "transitive": "yes"}
+    _clear_caches()
+    with pytest.raises(ValueError, match="transitive must be true or false"):
+        L.triggers()
+    patched_files[L.TRIGGERS_FILE]["CONCEDE"][-1] = {"lemma": "zap", "pos": "VERB",
+                                                     "transitive": True}
+    _clear_caches()
+    zap = [t for t in L.triggers() if t.lemma == "zap"][0]
+    assert zap.transitive and zap.specificity == 1
+
+
 def test_bad_quad_class_in_plover(patched_files):
     patched_files[L.PLOVER_FILE]["PROTEST"]["quad_class"] = 3
     with pytest.raises(ValueError, match=r"plover\.yaml: category PROTEST: quad_class 3"):

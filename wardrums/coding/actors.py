@@ -293,6 +293,16 @@ def resolve(head, sv: SentenceView, ctx: ArticleContext, *, generic: bool = Fals
                             ctx.focus_country) is None:
             actor = replace(actor, country=shared.country, name=f"{shared.name} {h.lemma_}")
         add(actor)
+        if actor is not None and actor.country:
+            # "Indian and Chinese troops", "US and South Korean forces": one noun, two sides
+            for mod in (c for c in h.children
+                        if c.dep_ in ("amod", "compound", "nmod") and c.i < h.i):
+                for extra in mod.conjuncts:
+                    e = _country_in([extra], sv, ctx.published, ctx.focus_country)
+                    if e is not None and e.kind in ("country", "demonym") \
+                            and e.country != actor.country:
+                        add(replace(actor, country=e.country, name=f"{e.name} {h.lemma_}",
+                                    kb_id=None))
         if actor is not None:
             for obj in _of_objects(h):
                 for extra in obj.conjuncts:
@@ -313,6 +323,13 @@ def _resolve_one(h, sv: SentenceView, ctx: ArticleContext) -> Actor | None:
     if h.pos_ == "PRON" or low in _PERSON_PRONOUNS | _THING_PRONOUNS | _GROUP_PRONOUNS:
         return _resolve_pronoun(h, sv, ctx)
     tokens = np_tokens(h)
+    half = _half_named(h, sv, ctx)
+    if half is not None:  # "the North" in a story about Korea
+        start, end, text = _char_span(sv, tokens)
+        actor = Actor(text=text, name=knowledge.country_name(half), country=half,
+                      sector="GOV", start=start, end=end)
+        _register(ctx, "country", actor, h)
+        return actor
     # 2. a gazetteer mention covering the head
     m = sv.mention_at(h.i)
     if m is not None:
@@ -427,6 +444,20 @@ def _resolve_one(h, sv: SentenceView, ctx: ArticleContext) -> Actor | None:
         ctx.remember("org", actor)
         return actor
     return None
+
+
+def _half_named(h, sv: SentenceView, ctx: ArticleContext) -> str | None:
+    """The country "the North" or "the South" stands for in a story that names one half of
+    a divided country (``knowledge.halves``), else None."""
+    if h.lower_ not in ("north", "south") or not h.text[:1].isupper() \
+            or sv.mention_at(h.i) is not None \
+            or [c.lower_ for c in h.children if c.dep_ != "punct"] != ["the"]:
+        return None
+    table = knowledge.halves()[h.lower_]
+    named = {ctx.focus_country, *(a.country for _, a in ctx.recent)}
+    named |= {e.country for e in (m.best(ctx.published) for m in sv.mentions)}
+    found = {table[c] for c in named if c in table}
+    return found.pop() if len(found) == 1 else None
 
 
 def _possessor_country(h, sv: SentenceView, ctx: ArticleContext) -> Entry | None:

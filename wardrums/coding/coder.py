@@ -748,22 +748,34 @@ def _vows_of_conflict(made: list[tuple[TriggerMatch, Event]], sv: SentenceView,
         elif ev.event_type == "THREATEN" and m.token.pos_ == "VERB" and not ev.target \
                 and m.token.lemma_.lower() in _THREAT_VERBS:
             # "threatened to shell Haifa": the threat is aimed where the act would be
-            promised = _promised_conflict(m.token, by_token, sv, ctx)
+            promised = _promised_conflict(m.token, by_token, sv, ctx, own_clause=True)
             if promised is not None and promised[1]:
                 ev = _recoded(ev, "THREATEN", ev.mode or promised[0], target=promised[1])
         out.append(ev)
     return out
 
 
+# Subjects of a threatened clause that stand for the one who threatens ("warned *it* would
+# strike", "threatened that *they* would retaliate").
+_SELF_PRONOUNS = {"it", "they", "we"}
+
+
 def _promised_conflict(verb, by_token: dict[int, Event], sv: SentenceView,
-                       ctx: ArticleContext) -> tuple[str, tuple[Actor, ...]] | None:
+                       ctx: ArticleContext, *,
+                       own_clause: bool = False) -> tuple[str, tuple[Actor, ...]] | None:
     """(threat mode, target) when what ``verb`` promises is an act of conflict, else None.
     The target is the coded act's actors, or the heads its words aim at ("retaliate
     *against Ukraine*"). The act is looked for in the promise's own phrase: not in clauses
     hanging on it ("until demands are met"), and below another verb only if that verb carries
-    the act on ("vowed to *continue* the strike", not "pledged to *end* the war")."""
+    the act on ("vowed to *continue* the strike", not "pledged to *end* the war"). With
+    ``own_clause``, also in a that-clause whose subject is a pronoun for the one who speaks
+    ("warned *it would strike* US bases"; not "warned that Israel would strike": a warning of
+    someone else's act)."""
     conflict = lexicon.phrase_set("conflict_promises")
     stack = [c for c in verb.children if c.dep_ == "xcomp"]
+    if own_clause:
+        stack += [c for c in verb.children if c.dep_ == "ccomp" and any(
+            g.dep_ == "nsubj" and g.lower_ in _SELF_PRONOUNS for g in c.children)]
     while stack:
         t = stack.pop()
         ev = by_token.get(t.i)
@@ -819,6 +831,9 @@ def _make_event(match: TriggerMatch, sent: SentenceSpan, sv: SentenceView, ctx: 
         if match.consumed is not None:
             objects.append(sv.doc[match.consumed])
         target = _party_referred_to(objects, entry.category, source, ctx)
+    if entry.coding().quad_class in (2, 4):  # whose crowd it is, before it is judged below
+        here = located_in_clause(match.token, sv, ctx, material=True)
+        source, target = _placed(source, here, sv, ctx), _placed(target, here, sv, ctx)
     # judged on the doer as named, before "security forces" making arrests become police
     occupied = _territory_taken(match, source, sv, ctx)
     source = _law_and_order_reading(source, target, "occupy" if occupied else entry.mode, ctx)
@@ -881,6 +896,10 @@ def _make_event(match: TriggerMatch, sent: SentenceSpan, sv: SentenceView, ctx: 
 # *outside* the Chinese consulate", "marched *to* the US embassy").
 _BEFORE_A_MISSION = ("outside", "at", "near", "before", "to", "toward", "towards", "in")
 _OWNER_DEPS = {"amod", "compound", "poss", "nmod"}
+# Participles that give a ship's or a firm's country ("a Greek-flagged tanker", "an
+# Iranian-owned bank"); not "-made" or "-built": a maker is not an owner.
+_OWNING_PARTICIPLES = {"flag", "flagged", "register", "registered", "own", "owned", "operate",
+                       "operated", "run"}
 
 
 def _owner_of_object(match: TriggerMatch, sv: SentenceView, ctx: ArticleContext) -> tuple[Actor, ...]:
@@ -901,6 +920,8 @@ def _owner_of_object(match: TriggerMatch, sv: SentenceView, ctx: ArticleContext)
     for head in (o for o in objects if o.i not in doers):
         for _ in range(3):
             owners = [c for c in head.children if c.dep_ in _OWNER_DEPS and c.i < head.i]
+            owners += [g for c in owners if c.lemma_.lower() in _OWNING_PARTICIPLES
+                       for g in c.children if g.i < c.i]  # "a *Greek*-flagged tanker"
             for owner in owners:
                 m = sv.mention_at(owner.i)
                 entry = m.best(ctx.published) if m is not None else None
@@ -1219,9 +1240,8 @@ def _build(category: str, mode: str | None, coding, tok, source, target, modalit
     material = coding.quad_class in (2, 4)
     here = located_in_clause(tok, sv, ctx, material=material)
     location = here if here is not None else locate(tok, sv, ctx, material=material)
-    if material and here is not None and here.country and here.country != ctx.focus_country \
-            and _country_named(here.country, sv, ctx):  # a village name can mislead
-        source, target = _placed(source, here.country, ctx), _placed(target, here.country, ctx)
+    if material:
+        source, target = _placed(source, here, sv, ctx), _placed(target, here, sv, ctx)
     if not target and category in _DONE_TO_A_PLACE:
         target = _country_of_the_place(source, location, sv, ctx)
     if (source or target) and polarity == "positive":
@@ -1258,12 +1278,18 @@ _LOCAL_SECTORS = {None, "CVL", "COP", "UAF", "REB", "CRM", "LAB", "EDU", "HLH", 
                   "MED"}
 
 
-def _placed(actors: tuple[Actor, ...], country: str, ctx: ArticleContext) -> tuple[Actor, ...]:
+def _placed(actors: tuple[Actor, ...], here: Location | None, sv: SentenceView,
+            ctx: ArticleContext) -> tuple[Actor, ...]:
     """Unnamed local people whose country was only the article's guess ("civilians",
-    "police", "gunmen") are of the country the sentence names as where a physical act took
-    place: "US warplanes pounded a village in northern Syria, killing six *civilians*"
-    (Syrians, not Americans)."""
-    return tuple(replace(a, country=country)
+    "police", "gunmen") are of the country where a physical act took place, when the act's
+    clause names it or a place the gazetteer lists in it: "US warplanes pounded a village in
+    northern Syria, killing six *civilians*" (Syrians, not Americans); "targeted civilians
+    *in Kharkiv*" (Ukrainians). A town only GeoNames knows can mislead (a village name
+    shared with a town abroad), so it does not count."""
+    if here is None or not here.country or here.country == ctx.focus_country \
+            or not _country_named(here.country, sv, ctx, _LISTED_PLACES):
+        return actors
+    return tuple(replace(a, country=here.country)
                  if _country_guessed(a, ctx) and a.sector in _LOCAL_SECTORS else a
                  for a in actors)
 
@@ -1295,9 +1321,16 @@ def _country_of_the_place(source: tuple[Actor, ...], location: Location | None,
                   country=location.country, sector=None),)
 
 
-def _country_named(country: str, sv: SentenceView, ctx: ArticleContext) -> bool:
-    """The sentence names ``country`` itself ("in *Syria*")."""
-    return any((e.kind, e.country) == ("country", country)
+# What the gazetteer lists itself: countries, capitals and the cities and regions of
+# places.csv ("in *Kharkiv*"); not a GeoNames town, whose name other countries' towns share.
+_LISTED_PLACES = frozenset({"country", "capital", "place"})
+
+
+def _country_named(country: str, sv: SentenceView, ctx: ArticleContext,
+                   kinds: frozenset[str] = frozenset({"country"})) -> bool:
+    """The sentence names ``country`` itself ("in *Syria*"), or with ``kinds`` a place of
+    those gazetteer kinds in it."""
+    return any(e.kind in kinds and e.country == country
                for e in (m.best(ctx.published) for m in sv.mentions))
 
 

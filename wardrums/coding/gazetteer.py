@@ -84,6 +84,7 @@ class Gazetteer:
 
         self.table: dict[str, list[Entry]] = {}
         self._exact: set[str] = set()
+        self._written: dict[str, set[str]] = {}  # lower-cased key → the phrases as written
         for c in knowledge.countries():
             for phrase in (c.name, *c.aliases):
                 self._add(phrase, Entry(kind="country", name=c.name, country=c.iso3, sector="GOV"))
@@ -127,7 +128,10 @@ class Gazetteer:
         for phrase in self.table:
             if phrase in self._exact:
                 continue
-            self.matcher_lower.add(phrase, [nlp.make_doc(phrase)])
+            # tokenised as written and as lower-cased: "U.S. Treasury" is two tokens, but
+            # "u.s. treasury" three ("u.s", ".", "treasury"), as in a lower-cased corpus
+            forms = {phrase, *self._written.get(phrase, ())}
+            self.matcher_lower.add(phrase, [nlp.make_doc(f) for f in sorted(forms)])
         for phrase in self._exact:
             self.matcher_exact.add(phrase, [nlp.make_doc(phrase)])
         self._strings = nlp.vocab.strings
@@ -144,6 +148,8 @@ class Gazetteer:
             self._exact.add(key)
         else:
             key = phrase.lower()
+            if key != phrase:
+                self._written.setdefault(key, set()).add(phrase)
         bucket = self.table.setdefault(key, [])
         if entry not in bucket:
             bucket.append(entry)
@@ -156,7 +162,10 @@ class Gazetteer:
         if not lowercase:
             for match_id, s, e in self.matcher_exact(doc):
                 found.append((s, e, self._strings[match_id]))
-        found.sort(key=lambda t: (-(t[1] - t[0]), t[0]))
+        # longest first; a leading "the" adds no length, so "[the US] Treasury" loses to
+        # "the [US Treasury]"
+        found.sort(key=lambda t: (-(t[1] - t[0] - (doc[t[0]].lower_ == "the" and t[1] - t[0] > 1)),
+                                  doc[t[0]].lower_ != "the", t[0]))
         taken = [False] * len(doc)
         out: list[Mention] = []
         for s, e, key in found:

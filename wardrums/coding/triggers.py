@@ -401,6 +401,12 @@ _ANSWER_VERBS = {"respond", "react", "reply", "retaliate", "answer", "hit"}
 _ANSWER_PREPS = {"to", "for", "against"}
 
 
+# Verbs of shooting or dropping at something, and the prepositions of what is aimed at: an
+# event fired on ("opened fire *on* a march") is its victims' act, not the shooters'.
+_FIRING_VERBS = {"fire", "open", "shoot", "rain", "drop", "hurl", "throw", "lob", "charge"}
+_AIMED_AT = {"on", "at", "upon", "into"}
+
+
 def _witnessed(tok) -> bool:
     """The event noun is what its verb's subject saw, heard, survived or looked into, or
     acted on from outside: broke up, foiled, banned, condemned (``witness_verbs``,
@@ -411,6 +417,12 @@ def _witnessed(tok) -> bool:
         return False
     if verb.lemma_.lower() in lexicon.word_set("witness_verbs"):
         return True
+    if verb.lemma_.lower() in _ENDING_VERBS and noun.dep_ in ("dobj", "nsubjpass") \
+            and noun.head.i == verb.i and _police_subject(verb):
+        return True  # "police *ended* the sit-in": the protesters', not theirs
+    if noun.dep_ == "pobj" and noun.head.lower_ in _AIMED_AT and noun.head.head.i == verb.i \
+            and verb.lemma_.lower() in _FIRING_VERBS:
+        return True  # "opened fire *on a protest march*", "fired *at an aid convoy*"
     if noun.dep_ == "pobj" and noun.head.head.i == verb.i and noun.head.lower_ in _ANSWER_PREPS \
             and verb.lemma_.lower() in _ANSWER_VERBS:
         return True  # "Russia *responded to* the sanctions": someone else's act
@@ -543,8 +555,11 @@ def _is_actorish(tok) -> bool:
 
 
 def _reduced_passive(tok) -> bool:
-    """ "workers *taken* into custody", "people *killed* in the firing": the noun is the patient."""
-    return tok.dep_ == "acl" and tok.tag_ == "VBN"
+    """ "workers *taken* into custody", "people *killed* in the firing": the noun is the
+    patient. Not a clause with its own subject that the parser hung on a noun ("allegations
+    that *it had supplied* weapons")."""
+    return tok.dep_ == "acl" and tok.tag_ == "VBN" and not any(
+        c.dep_ in ("nsubj", "aux") for c in tok.children)
 
 
 # Nouns (and -ing forms) naming the violent act that caused a death or injury.
@@ -861,9 +876,27 @@ def _agrees_with_a_view(tok) -> bool:
     return tok.tag_ in ("VBP", "VBZ") and not any(c.dep_ == "aux" for c in tok.children)
 
 
+def _names_a_kind(tok) -> bool:
+    """An event noun that only says what kind of thing or people its head is: "a carrier
+    *strike* group", "*attack* helicopters", "*protest* banners", "*aid* workers"."""
+    if tok.dep_ != "compound" or tok.head.pos_ not in _NOUN_POS:
+        return False
+    head = tok.head.lemma_.lower()
+    return head in _KIND_HEADS or head in lexicon.word_set("weapons")
+
+
+# Heads that an event noun before them only classifies ("*aid* workers were kidnapped").
+_KIND_HEADS = {"group", "force", "unit", "team", "squad", "capability", "capacity", "song",
+               "banner", "placard", "slogan", "poster", "sign", "vessel", "boat", "plane",
+               "worker", "staffer", "volunteer", "agency", "organisation", "organization",
+               "employee", "personnel"}
+
+
 def _fit(tok, entry: lexicon.Trigger):
     """(consumed object token or None) if the entry's conditions hold, else False."""
     if entry.lemma == "agree" and entry.category == "AGREE" and _agrees_with_a_view(tok):
+        return False
+    if entry.pos == "NOUN" and _names_a_kind(tok):
         return False
     obj = None
     if entry.object:
@@ -875,6 +908,11 @@ def _fit(tok, entry: lexicon.Trigger):
         if entry.mode == "ease-dissent" and any(c.dep_ == "prep" and c.lower_ == "on"
                                               for c in obj.children):
             return False  # "called off strikes *on* Iran": air strikes, not a protest
+        if entry.mode == "ease-dissent" and _police_subject(tok):
+            return False  # "police ended the protest": someone else's, ended by force
+    if entry.transitive and not any(c.dep_ == "dobj" for c in tok.children) \
+            and not _is_passive(tok):
+        return False
     if entry.particle:
         parts = {c.lower_ for c in tok.children
                  if c.dep_ in ("prt", "prep", "agent", "advmod", "dative", "oprd")
@@ -961,7 +999,8 @@ _TOPIC_VERBS = {"claim", "take", "accept", "admit", "bear", "express", "offer", 
                 "convey", "send", "pay", "voice", "deny", "reject", "dismiss", "refute", "rebut",
                 "trade", "exchange", "level", "hurl", "make", "repeat", "renew"}
 # Verbs whose object is an event that is only the statement's topic: "condemned the attack".
-_TOPIC_OBJECT_VERBS = {"condemn", "denounce", "deplore", "decry", "mourn", "lament"}
+_TOPIC_OBJECT_VERBS = {"condemn", "denounce", "deplore", "decry", "mourn", "lament",
+                       "praise", "welcome", "hail", "applaud", "commend", "laud", "salute"}
 # Legal acts whose "for X" is the charge, an alleged earlier act rather than a new event:
 # "arrested *for collaborating with* a terrorist group", "jailed *for* the bombing".
 _CHARGE_VERBS = {"arrest", "detain", "charge", "convict", "sentence", "jail", "imprison",
@@ -972,6 +1011,26 @@ _CHARGE_VERBS = {"arrest", "detain", "charge", "convict", "sentence", "jail", "i
 def _protest_words() -> frozenset[str]:
     return lexicon.word_set("protest_nouns") | {"protest", "rally", "demonstrate", "march",
                                                 "agitate", "picket"}
+
+
+# Verbs of ending an act: hostilities they end went on before and are the topic, not news
+# ("brought *an end to* the fighting", "trying to *stop* the violence", "signed a deal,
+# *ending* two decades of hostility"). A party ending its own fighting is RETREAT ceasefire
+# in the lexicon. Other acts ended are still told: a visit ended was a visit, and a protest
+# ended stays a protest, which CASE and ACLED code as having taken place.
+_ENDING_VERBS = {"end", "stop", "halt", "cease", "resolve"}
+_HOSTILE = frozenset({"ASSAULT", "COERCE", "MOBILIZE"})
+
+
+def _hostilities(tok) -> bool:
+    """``tok`` (or what it counts: "two decades *of hostility*") names an act of force."""
+    head = content_head(tok)
+    for t in (head, *(g for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
+                      for g in c.children if g.dep_ == "pobj")):
+        lemma = t.lemma_.lower()
+        if lemma not in _protest_words() and not lexicon.noun_categories(lemma).isdisjoint(_HOSTILE):
+            return True
+    return False
 
 
 def statement_topics(doc) -> set[int]:
@@ -989,14 +1048,28 @@ def statement_topics(doc) -> set[int]:
         if tok.lemma_.lower() in _CHARGE_VERBS and tok.pos_ in _VERB_POS:
             out |= _prep_subtrees((tok,), ("for",))
             continue
+        if tok.lemma_.lower() in _ENDING_VERBS and tok.pos_ in _VERB_POS:
+            out.update(t.i for c in tok.children if c.dep_ == "dobj" and _hostilities(c)
+                       for t in c.subtree)
+            continue
+        if tok.lemma_.lower() == "end" and tok.pos_ in _NOUN_POS:
+            # "an end to the fighting"; "brought an end to it": the parser may hang "to" on
+            # the verb
+            holders = (tok, tok.head) if tok.dep_ == "dobj" else (tok,)
+            out.update(t.i for h in holders for c in h.children
+                       if c.dep_ == "prep" and c.lower_ == "to"
+                       for g in c.children if g.dep_ == "pobj" and _hostilities(g)
+                       for t in c.subtree)
+            continue
         preps = _TOPIC_NOUNS.get(tok.lemma_.lower())
         if preps is None or tok.dep_ not in ("dobj", "nsubjpass") \
                 or tok.head.lemma_.lower() not in _TOPIC_VERBS:
             continue
         out |= _prep_subtrees((tok, tok.head), preps)  # on the noun or the verb: parser's choice
-        # "claimed responsibility for a car bomb ... *that killed eight*": a relative clause
-        # the parser hung on the statement noun belongs to the topic
-        out.update(t.i for c in tok.children if c.dep_ == "relcl" for t in c.subtree)
+        # "claimed responsibility for a car bomb ... *that killed eight*", "dismissed
+        # allegations *that its troops had shelled* the village": a clause the parser hung on
+        # the statement noun belongs to the topic
+        out.update(t.i for c in tok.children if c.dep_ in ("relcl", "acl") for t in c.subtree)
     return out
 
 

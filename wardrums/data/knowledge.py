@@ -521,6 +521,29 @@ def places() -> tuple[Place, ...]:
     return tuple(out)
 
 
+@functools.cache
+def halves() -> dict[str, dict[str, str]]:
+    """``"north"``/``"south"`` → {ISO3 of either half → ISO3 of that half}, from
+    ``halves.yaml``: in a story naming either Korea, "the North" is ``halves()["north"]["KOR"]``
+    (PRK)."""
+    fname = "halves.yaml"
+    rows = _load_yaml(fname, _package_text(fname)).get("halves") or []
+    iso3 = {c.iso3 for c in countries()}
+    out: dict[str, dict[str, str]] = {"north": {}, "south": {}}
+    for n, row in enumerate(rows, 1):
+        if not isinstance(row, dict) or set(row) != {"north", "south"}:
+            raise ValueError(f"{fname}: pair #{n} must have exactly the keys north and south")
+        pair = (row["north"], row["south"])
+        for code in pair:
+            if code not in iso3:
+                raise ValueError(f"{fname}: pair #{n}: unknown country {code!r}")
+            if code in out["north"]:
+                raise ValueError(f"{fname}: pair #{n}: {code} is already in another pair")
+        for code in pair:
+            out["north"][code], out["south"][code] = pair
+    return out
+
+
 # --------------------------------------------------------------------------- helpers
 
 

@@ -82,7 +82,7 @@ DEFAULT_SOURCE: Mapping[str, tuple[str, ...]] = MappingProxyType(
 
 _TRIGGER_FIELDS = frozenset(
     {"lemma", "pos", "object", "particle", "target", "source", "mode", "intensity", "block",
-     "compound", "subject", "passive_ok", "require_target"}
+     "compound", "subject", "passive_ok", "require_target", "transitive"}
 )  # fmt: skip
 _TRIGGER_HEADER_KEYS = frozenset({"irregular", "spelling", "lemma_alias", "sets"})
 _WORD = re.compile(r"^[a-z0-9][a-z0-9']*$")
@@ -198,12 +198,13 @@ class Trigger:
     subject: tuple[str, ...] | None = None
     passive_ok: bool = True
     require_target: bool = False
+    transitive: bool = False
 
     @property
     def key(self) -> tuple[Any, ...]:
         """What makes two entries the same trigger, whatever their category."""
         return (self.lemma, self.pos, self.object, self.particle, self.compound, self.subject,
-                self.require_target)  # fmt: skip
+                self.require_target, self.transitive)  # fmt: skip
 
     @property
     def specificity(self) -> int:
@@ -215,6 +216,7 @@ class Trigger:
                 self.compound is not None,
                 self.subject is not None,
                 self.require_target,
+                self.transitive,
             )
         )
 
@@ -664,13 +666,16 @@ def _parse_trigger(
     if intensity is not None:
         intensity = _number(f, where, intensity, "intensity")
     flags = {}
-    for flag, default in (("passive_ok", True), ("require_target", False)):
+    for flag, default in (("passive_ok", True), ("require_target", False),
+                          ("transitive", False)):
         value = entry.get(flag, default)
         if not isinstance(value, bool):
             raise _fail(f, where, f"{flag} must be true or false, got {value!r}")
         flags[flag] = value
     if flags["require_target"] and not target:
         raise _fail(f, where, "require_target needs at least one target slot")
+    if flags["transitive"] and (pos != "VERB" or obj is not None):
+        raise _fail(f, where, "transitive is for VERB entries without an object list")
     trig = Trigger(
         category=category,
         lemma=lemma,
