@@ -249,3 +249,8 @@ def test_what_is_fired_on_or_named_by_its_kind_is_not_the_doers_act(text, kind):
         assert not of_type(events, kind)
     for ev in of_type(events, "PROTEST"):
         assert not {a.sector for a in ev.source} & {"COP", "MIL"}, "the march is not the police's"
+
+
+def test_munitions_named_by_their_effect_are_still_the_act():
+    ev = one(events_of("Police lobbed tear-gas shells to disperse the mob."), "ASSAULT")
+    assert ev.mode == "crowd-control"

@@ -881,15 +881,16 @@ def _names_a_kind(tok) -> bool:
     *strike* group", "*attack* helicopters", "*protest* banners", "*aid* workers"."""
     if tok.dep_ != "compound" or tok.head.pos_ not in _NOUN_POS:
         return False
-    head = tok.head.lemma_.lower()
-    return head in _KIND_HEADS or head in lexicon.word_set("weapons")
+    return tok.head.lemma_.lower() in _KIND_HEADS
 
 
-# Heads that an event noun before them only classifies ("*aid* workers were kidnapped").
+# Heads that an event noun before them only classifies ("*aid* workers were kidnapped",
+# "*attack* helicopters"). Not munitions: "tear *gas* shells" lobbed are the act's means.
 _KIND_HEADS = {"group", "force", "unit", "team", "squad", "capability", "capacity", "song",
                "banner", "placard", "slogan", "poster", "sign", "vessel", "boat", "plane",
                "worker", "staffer", "volunteer", "agency", "organisation", "organization",
-               "employee", "personnel"}
+               "employee", "personnel", "helicopter", "aircraft", "jet", "drone", "fighter",
+               "bomber", "submarine", "craft", "dog"}
 
 
 def _fit(tok, entry: lexicon.Trigger):
