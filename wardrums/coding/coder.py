@@ -34,7 +34,7 @@ from wardrums.coding.modality import (
     report_verbs,
     to_infinitive,
 )
-from wardrums.coding.places import locate, located_in_clause, place_named
+from wardrums.coding.places import located_in_clause, located_in_sentence, place_named
 from wardrums.coding.threats import find_conditional_threats
 from wardrums.coding.triggers import (
     TriggerMatch,
@@ -1239,7 +1239,7 @@ def _build(category: str, mode: str | None, coding, tok, source, target, modalit
                                            previous=previous)
     material = coding.quad_class in (2, 4)
     here = located_in_clause(tok, sv, ctx, material=material)
-    location = here if here is not None else locate(tok, sv, ctx, material=material)
+    location = here if here is not None else located_in_sentence(sv, ctx)
     if material:
         source, target = _placed(source, here, sv, ctx), _placed(target, here, sv, ctx)
     if not target and category in _DONE_TO_A_PLACE:

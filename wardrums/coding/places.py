@@ -75,9 +75,10 @@ def place_named(tok, sv: SentenceView, ctx: ArticleContext,
 
 def located_in_clause(trigger, sv: SentenceView, ctx: ArticleContext, *,
                       material: bool = False) -> Location | None:
-    """The place the trigger's own clause names (the first two preferences of :func:`locate`),
-    or None. A participle clause shares its governing verb's place: "pounded a village *in
-    Syria*, killing six"; so does the act's object."""
+    """The place the trigger's own clause names (the first two preferences above), or None.
+    A participle clause shares its governing verb's place: "pounded a village *in Syria*,
+    killing six"; so does the act's object. ``material``: the act is done to something (quad
+    classes 2 and 4), so a town that is its object is where it happened."""
     clause = [trigger]
     t = trigger
     while t.head is not t and len(clause) < 4 and t.pos_ not in ("VERB", "AUX"):
@@ -114,14 +115,10 @@ def _places_acted_on(verb) -> list:
                       for g in c.children if g.dep_ == "pobj"]
 
 
-def locate(trigger, sv: SentenceView, ctx: ArticleContext, *,
-           material: bool = False) -> Location | None:
-    """The event's location, or None when nothing in the sentence or article says.
-    ``material``: the act is done to something (quad classes 2 and 4), so a town that is its
-    object is where it happened."""
-    loc = located_in_clause(trigger, sv, ctx, material=material)
-    if loc is not None:
-        return loc
+def located_in_sentence(sv: SentenceView, ctx: ArticleContext) -> Location | None:
+    """The last two preferences, for an event whose own clause names no place
+    (:func:`located_in_clause` is None): a locative object anywhere in the sentence, else the
+    article's focus country; None when neither says."""
     for tok in sv.doc:
         if tok.dep_ == "pobj" and tok.head.lower_ in _LOCATIVE:
             loc = place_named(tok, sv, ctx)
