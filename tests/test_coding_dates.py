@@ -56,6 +56,7 @@ def check(
         ("Wednesday night", None, D(2017, 10, 11)),
         ("Wednesday morning", None, D(2017, 10, 11)),
         ("Thursday", None, PUB),  # publication weekday → publication day itself
+        ("The council will meet later on Thursday.", "future", PUB),  # ... in the future too
         ("last Thursday", None, D(2017, 10, 5)),
         ("next Thursday", None, D(2017, 10, 19)),
         ("Friday", None, D(2017, 10, 6)),

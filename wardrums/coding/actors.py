@@ -62,6 +62,9 @@ class ArticleContext:
     # an earlier sentence named a hazard or an accident's cause: a later bare "four people
     # were injured" is more likely that accident than an attack by someone unnamed
     mishap: bool = False
+    # named bodies (IGOs and institutions) in the order the article names them, argument or
+    # not: what a later "the council" or "the alliance" refers back to
+    bodies: list[Actor] = field(default_factory=list)
 
     def remember(self, kind: str, actor: Actor) -> None:
         self.recent.append((kind, actor))
@@ -127,9 +130,15 @@ def _own_modifiers(tokens: list) -> list:
     return [t for t in tokens if t.i not in patron] if patron else tokens
 
 
+# Nouns of speaking for someone: "a spokesman *for* the Chinese coast guard".
+_SPEAKING_FOR = {"spokesman", "spokeswoman", "spokesperson", "representative"}
+
+
 def _of_objects(head) -> list:
-    """Objects of "of"/"from"/"in" PPs on a noun ("the foreign ministry of Russia")."""
-    return [g for c in head.children if c.dep_ == "prep" and c.lower_ in {"of", "from"}
+    """Objects of "of"/"from" PPs on a noun ("the foreign ministry of Russia"), and of "for"
+    on a spokesperson ("a spokesman for the Chinese coast guard")."""
+    preps = {"of", "from", "for"} if head.lemma_.lower() in _SPEAKING_FOR else {"of", "from"}
+    return [g for c in head.children if c.dep_ == "prep" and c.lower_ in preps
             for g in c.children if g.dep_ == "pobj"]
 
 
@@ -160,9 +169,12 @@ _ORG_WORDS = {"manch", "morcha", "sangh", "sangha", "samiti", "samithi", "sabha"
               "parishad", "tehreek", "tehrik", "union", "front", "party", "committee", "league",
               "council", "federation", "association", "forum", "movement", "alliance",
               "organisation", "organization", "society", "coalition", "brigade", "army"}
+# Nouns of a body that governs, whoever runs it.
+_RULING_NOUNS = {"government", "administration", "regime", "cabinet", "authority", "minister",
+                 "ministry"}
 # Sectors of people nouns (leader, activist, worker, supporter) that a named party or armed
 # group modifying them overrides.
-_MEMBER_SECTORS = {"GOV", "CVL", "LAB", "NGO"}
+_MEMBER_SECTORS = {"GOV", "CVL", "LAB", "NGO", "MIL"}  # MIL: "Hamas commanders", "Taliban forces"
 # Modifiers that say an unnamed group is foreign, so it is not the story's own country.
 _FOREIGN_MODIFIERS = {"western", "foreign", "international", "european", "arab", "gulf",
                       "african", "asian", "regional", "world", "global", "allied", "outside"}
@@ -233,7 +245,8 @@ def _local(m: Mention, entry: Entry, focus: str | None) -> Entry:
 # city", "waiting for a final *order* to attack".
 _ABSTRACT_SUBJECTS = {"explosion", "blast", "order", "attempt", "move", "decision", "plan",
                       "effort", "campaign", "bid", "threat", "violence", "unrest", "conflict",
-                      "war", "fighting", "incident", "tension", "clash"}
+                      "war", "fighting", "incident", "tension", "clash", "destruction",
+                      "damage", "collapse", "breach", "flooding", "situation", "crisis"}
 
 
 @functools.cache
@@ -336,8 +349,13 @@ def _resolve_one(h, sv: SentenceView, ctx: ArticleContext) -> Actor | None:
         entry = m.best(on)
         span_tokens = [t for t in sv.doc[m.start:m.end]]
         if entry.kind == "demonym":
-            # "the Russians": the nation's side; sector unknown unless a noun says so.
-            actor = actor_from_entry(entry, sv, span_tokens, sector=_sector_of(h))
+            # "the Russians": the nation's side; sector unknown unless a noun says so. A
+            # demonym taken as the side of the noun it modifies ("expelled two *Russian*
+            # diplomats": Russia) has that noun's sector.
+            sector = _sector_of(h)
+            if sector is None and h.dep_ in ("amod", "compound", "nmod") and h.head.i > h.i:
+                sector = _sector_of(h.head)
+            actor = actor_from_entry(entry, sv, span_tokens, sector=sector)
         elif entry.kind == "place":
             actor = actor_from_entry(entry, sv, span_tokens, sector="CVL")
         elif (entry.kind == "institution" and m.end - m.start == 1 and ctx.focus_country
@@ -361,12 +379,28 @@ def _resolve_one(h, sv: SentenceView, ctx: ArticleContext) -> Actor | None:
             actor = actor_from_entry(entry, sv, span_tokens)
         _register(ctx, entry.kind, actor, h)
         return actor
-    # 3. sector nouns: troops, police, the foreign ministry, protesters
+    # 2b. "the council", "the alliance": the body of that kind the article last named
+    named = _named_before(h, tokens, ctx)
+    if named is not None:
+        start, end, text = _char_span(sv, tokens)
+        actor = replace(named, text=text, start=start, end=end)
+        ctx.remember("org", actor)
+        return actor
+    # 3. sector nouns: troops, police, the foreign ministry, protesters; not "a *state* of
+    # emergency" (a condition, where "the State of Israel" is a country)
+    if h.lower_ == "state" and any(g.ent_type_ != "GPE" for c in h.children
+                                   if c.dep_ == "prep" and c.lower_ == "of"
+                                   for g in c.children if g.dep_ == "pobj"):
+        return None
     sector = _sector_of(h)
+    if h.lemma_.lower() == "counterpart":
+        sector = _counterpart_sector(h) or sector
     if sector is not None and h.ent_type_ != "PERSON":
         modifiers = _own_modifiers([t for t in tokens if t.i != h.i]) + _of_objects(h)
+        if h.lemma_.lower() in _SPEAKING_FOR:  # "a spokesman for *the Chinese* foreign ministry"
+            modifiers += [t for o in _of_objects(h) for t in np_tokens(o)]
         entry = _country_in(modifiers, sv, on, ctx.focus_country) or \
-            _possessor_country(h, sv, ctx)
+            _possessor_country(h, sv, ctx) or _seated_in(h, sector, sv, ctx)
         if entry is None and h.lemma_.lower() in {"minister", "official", "spokesman",
                                                   "spokeswoman", "spokesperson", "president",
                                                   "leader", "diplomat", "envoy", "ambassador"}:
@@ -376,8 +410,11 @@ def _resolve_one(h, sv: SentenceView, ctx: ArticleContext) -> Actor | None:
                                end=sv.offset + h.idx + len(h.text))
         start, end, text = _char_span(sv, tokens)
         if entry is not None and entry.kind == "institution" and \
-                entry.sector in _OVERRIDING_SECTORS and sector in _MEMBER_SECTORS:
-            sector = entry.sector  # "Congress leaders", "BJP activists": the party's people
+                entry.sector in _OVERRIDING_SECTORS and sector in _MEMBER_SECTORS \
+                and h.lemma_.lower() not in _RULING_NOUNS:
+            # "Congress leaders", "BJP activists": the party's people; but "the Taliban
+            # government" governs
+            sector = entry.sector
         if entry is not None:
             country, name = entry.country, f"{entry.name} {h.lemma_}".strip()
         elif sector in DOMESTIC_SECTORS and ctx.focus_country and not any(
@@ -427,8 +464,10 @@ def _resolve_one(h, sv: SentenceView, ctx: ArticleContext) -> Actor | None:
                             ctx.focus_country)
         if entry is not None:
             start, end, text = _char_span(sv, tokens)
+            # "Hezbollah positions", "Houthi targets": a named body's, of its sector
+            sector = entry.sector if entry.kind in ("institution", "igo") else None
             actor = Actor(text=text, name=f"{entry.name} {h.lemma_}", country=entry.country,
-                          sector=None, start=start, end=end)
+                          sector=sector, start=start, end=end)
             ctx.remember("group" if h.tag_ in ("NNS", "NNPS") else "org", actor)
             return actor
     # 5. other named entities: a place the gazetteer lacks is looked up among GeoNames towns
@@ -444,6 +483,72 @@ def _resolve_one(h, sv: SentenceView, ctx: ArticleContext) -> Actor | None:
         ctx.remember("org", actor)
         return actor
     return None
+
+
+# Common nouns that, after "the", refer back to a named body of their kind: to one whose name
+# holds the noun ("the council" after "the UN Security Council"), or for the words of
+# membership, to the last intergovernmental body named ("the alliance" after NATO).
+_BODY_NOUNS = {"council", "court", "tribunal", "agency", "assembly", "commission", "committee",
+               "union", "organisation", "organization", "alliance", "bloc", "body", "coalition",
+               "front", "movement", "group", "militia", "party"}
+_MEMBERSHIP_NOUNS = {"alliance", "bloc", "union", "organisation", "organization", "body"}
+# ... and the words for a non-state group, to the last such group named ("the group said"
+# after Hamas).
+_GROUP_NOUNS = {"group", "movement", "militia", "organisation", "organization", "party"}
+_GROUP_SECTORS = {"REB", "UAF", "CRM", "PTY", "OPP", "NGO"}
+
+
+def _named_before(h, tokens: list, ctx: ArticleContext) -> Actor | None:
+    low = h.lemma_.lower()
+    if low not in _BODY_NOUNS or h.pos_ != "NOUN" or h.text[:1].isupper() \
+            or [t.lower_ for t in tokens] != ["the", h.lower_]:
+        return None
+    for actor in reversed(ctx.bodies):
+        words = {w.lower() for w in actor.name.split()}
+        if low in words or (low in _MEMBERSHIP_NOUNS and actor.sector == "IGO") or (
+                low in _GROUP_NOUNS and actor.sector in _GROUP_SECTORS):
+            return actor
+    return None
+
+
+def note_bodies(sv: SentenceView, ctx: ArticleContext) -> None:
+    """Add the IGOs and institutions ``sv`` names to ``ctx.bodies``."""
+    for m in sv.mentions:
+        e = m.best(ctx.published)
+        if e.kind in ("igo", "institution") and e.sector is not None:
+            ctx.bodies.append(actor_from_entry(e, sv, list(sv.doc[m.start:m.end])))
+
+
+# Sectors of people sent abroad as often as found at home: "troops in Syria" may be anyone's.
+_SENT_ABROAD = {"MIL", "SPY", "IGO", "NGO"}
+
+
+def _seated_in(h, sector: str | None, sv: SentenceView, ctx: ArticleContext) -> Entry | None:
+    """The country or capital an unnamed body is "in": "the junta *in Myanmar*", "police in
+    Dhaka", "authorities in Beijing" (not forces or aid workers, often foreign)."""
+    if sector in _SENT_ABROAD:
+        return None
+    for g in _pobjects(h, "in"):
+        m = sv.mention_at(g.i)
+        e = m.best(ctx.published) if m is not None else None
+        if e is not None and e.kind in ("country", "capital") and e.country:
+            return e
+    return None
+
+
+def _pobjects(h, prep: str) -> list:
+    return [g for c in h.children if c.dep_ == "prep" and c.lower_ == prep
+            for g in c.children if g.dep_ == "pobj"]
+
+
+def _counterpart_sector(h) -> str | None:
+    """A counterpart holds the office of whoever meets them: "the army chief met his Indian
+    *counterpart*" (MIL), "the foreign minister held talks with his Saudi counterpart" (GOV)."""
+    verb = h.head
+    while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+        verb = verb.head
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    return _sector_of(subjects[0]) if subjects else None
 
 
 def _half_named(h, sv: SentenceView, ctx: ArticleContext) -> str | None:
@@ -525,6 +630,10 @@ _GROUP_POSSESSIVES = {"its", "their"}
 # Subject pronouns that most often stand for who states the clause ("Putin said *he* had
 # ordered..."). Not "it"/"they": "the UN said *it* had hit a shelter" is someone else.
 _SUBJECT_PRONOUNS = {"he", "she"}
+_WILL = {"will", "would", "'ll", "wo", "shall"}
+# Verbs of where a side stands, said of itself.
+_STANCES = {"stand", "support", "back", "oppose", "welcome", "condemn", "reject", "regret",
+            "remain", "hope", "want", "intend", "plan", "seek", "refuse", "insist"}
 
 
 def _stating_verb(clause):
@@ -591,6 +700,13 @@ def _reporter_of(h):
             return None
     elif h.dep_ in ("nsubj", "nsubjpass") and h.lower_ in _SUBJECT_PRONOUNS:
         clause, kind = h.head, "person"
+    elif h.dep_ == "nsubj" and h.lower_ in ("it", "they") and (
+            h.head.lemma_.lower() in _STANCES
+            or any(c.dep_ == "aux" and c.lower_ in _WILL for c in h.head.children)):
+        # "North Korea warned *it would* respond", "Beijing said it will retaliate", "the US
+        # said it *stood* with its ally": what a side says it will do or where it stands is its
+        # own (not "the UN said it had hit a shelter")
+        clause, kind = h.head, "thing"
     else:
         return None
     stating = _stating_verb(clause)

@@ -35,7 +35,11 @@ from wardrums.coding.modality import (
     to_infinitive,
 )
 from wardrums.coding.places import located_in_clause, located_in_sentence, place_named
-from wardrums.coding.threats import find_conditional_threats
+from wardrums.coding.threats import (
+    find_answers_to_any,
+    find_conditional_threats,
+    find_force_kept_open,
+)
 from wardrums.coding.triggers import (
     TriggerMatch,
     content_head,
@@ -44,6 +48,7 @@ from wardrums.coding.triggers import (
     not_the_subjects_act,
     prep_objects,
     statement_topics,
+    subject_heads,
     verb_phrases,
 )
 from wardrums.data import knowledge, lexicon
@@ -439,6 +444,7 @@ def _read(p: _Prepared, docs: list, gz, use_classifier: bool = True) -> list[Eve
         sv = SentenceView(doc=doc, offset=sent.start,
                           mentions=gz.mentions(doc, lowercase=p.ctx.lowercase))
         _register_people(sv, p.ctx)
+        actor_mod.note_bodies(sv, p.ctx)
         sv.speaker = _root_speaker(sv, p.ctx)
         matches = find_triggers(doc)
         made, outside = [], set()
@@ -452,7 +458,8 @@ def _read(p: _Prepared, docs: list, gz, use_classifier: bool = True) -> list[Eve
             if ev is None and not_the_subjects_act(m.token):
                 outside.add(m.entry.category)
         here = _vows_of_conflict([(m, ev) for m, ev in made if ev is not None], sv, p.ctx)
-        threats = find_conditional_threats(doc, matches, sv, p.ctx)
+        threats = find_conditional_threats(doc, matches, sv, p.ctx) + \
+            find_force_kept_open(doc, sv, p.ctx) + find_answers_to_any(doc, sv, p.ctx)
         if threats:  # "it will pay a heavy price" is the threat the conditional already is
             told = {sent.start + doc[i].idx for t in threats for i in t.consequent}
             here = [ev for ev in here
@@ -461,6 +468,7 @@ def _read(p: _Prepared, docs: list, gz, use_classifier: bool = True) -> list[Eve
         here.extend(_demand_events(find_reported_demands(doc, sv, p.ctx), sent, sv, p.ctx,
                                    p.article))
         here.extend(_ordered_out(sent, sv, p.ctx, p.article))
+        here = _not_the_envoys(here, p.ctx)
         per_sentence.append((sent, doc, sv, here))
         declined.append(outside)
         p.ctx.mishap = p.ctx.mishap or _sentence_mishap(sv)
@@ -521,11 +529,14 @@ def _crowd_readings(events: list[Event], ctx: ArticleContext) -> list[Event]:
 
 def _controls_a_crowd(ev: Event, ctx: ArticleContext) -> bool:
     """Tear gas, baton charges or a crackdown on a crowd that happened, by the country's own
-    forces (not "Chinese coast guard vessels fired water cannon at its supply boat")."""
+    forces on its own people (not "Chinese coast guard vessels fired water cannon at its
+    supply boat", nor, in a story about China, "at a *Philippine* supply boat")."""
     crowd_force = (ev.event_type == "ASSAULT" and ev.mode == "crowd-control") or (
         ev.event_type == "COERCE" and ev.mode == "repress")
     return crowd_force and ev.polarity == "positive" and ev.modality in ("asserted", "alleged") \
-        and all(a.sector in _CROWD_SECTORS | {None} for a in ev.target) \
+        and all(a.sector in _CROWD_SECTORS | {None}
+                and (a.country in (None, ctx.focus_country) or not a.text)  # named abroad
+                for a in ev.target) \
         and all(a.country in (None, ctx.focus_country) for a in ev.source)
 
 
@@ -697,11 +708,30 @@ def _root_speaker(sv: SentenceView, ctx: ArticleContext) -> Actor | None:
     return found[0] if found else None
 
 
+# Texts that speak for whoever issued them, and the verbs of issuing one.
+_DOCUMENTS = {"resolution", "statement", "declaration", "communique", "communiqué", "decree",
+              "letter", "motion", "text", "draft", "report", "bill", "order"}
+_ISSUING = {"adopt", "pass", "issue", "approve", "release", "publish", "sign", "table",
+            "circulate", "endorse"}
+
+
+def _author(head):
+    """The issuer a text stands for when it is said to act ("the Council adopted a
+    *resolution demanding* a ceasefire": the Council demands), else the head itself. A text
+    that names its author ("a Security Council resolution") keeps it."""
+    if head.lemma_.lower() not in _DOCUMENTS or head.dep_ != "dobj" \
+            or head.head.lemma_.lower() not in _ISSUING or any(
+                c.dep_ in ("compound", "poss", "amod") and c.ent_type_ in ("ORG", "GPE", "NORP")
+                for c in head.children):
+        return head
+    return next((c for c in head.head.children if c.dep_ == "nsubj"), head)
+
+
 def _arguments(heads, sv: SentenceView, ctx: ArticleContext, *,
                generic: bool = False) -> tuple[Actor, ...]:
     out: list[Actor] = []
     for h in heads:
-        for a in actor_mod.resolve(h, sv, ctx, generic=generic):
+        for a in actor_mod.resolve(_author(h), sv, ctx, generic=generic):
             if a not in out:
                 out.append(a)
     return tuple(out)
@@ -793,6 +823,28 @@ def _promised_conflict(verb, by_token: dict[int, Event], sv: SentenceView,
     return None
 
 
+def _each_other(head) -> bool:
+    """The argument is "each other" or "one another", or something of theirs."""
+    return any(t.lower_ in ("other", "another") and any(c.lower_ in ("each", "one")
+                                                        for c in t.children)
+               for t in head.subtree)
+
+
+def _mediated_parties(match: TriggerMatch, sv: SentenceView,
+                      ctx: ArticleContext) -> tuple[Actor, ...]:
+    """Who a brokered deal binds: the doers of the act the deal is told in ("the army and the
+    RSF agreed to a truce *brokered by* Saudi Arabia and the United States"; "restored
+    relations in a deal brokered by China"). The brokers are the mediation's sources."""
+    for noun in match.targets:
+        verb = noun.head.head if noun.dep_ == "pobj" else noun.head if noun.dep_ == "dobj" \
+            else None
+        if verb is not None and verb.pos_ in ("VERB", "AUX"):
+            parties = _arguments(subject_heads(verb), sv, ctx)
+            if parties:
+                return parties
+    return ()
+
+
 def _make_event(match: TriggerMatch, sent: SentenceSpan, sv: SentenceView, ctx: ArticleContext,
                 article: Article) -> Event | None:
     entry = match.entry
@@ -816,12 +868,26 @@ def _make_event(match: TriggerMatch, sent: SentenceSpan, sv: SentenceView, ctx: 
         target = _arguments(match.targets, sv, ctx, generic=True)  # "passengers were burnt"
     if not source and entry.category == "ASSAULT" and _accident_told(sv, ctx):
         return None  # "Four people were injured" after (or in) the boiler blast: its toll
+    if not target and entry.mode == "mediate":
+        target = _mediated_parties(match, sv, ctx)
+    if len(source) > 1 and any(_each_other(h) for h in match.targets):
+        target = ()  # "India and Canada expelled *each other's* diplomats": one on the other
     if (not target and len(source) > 1 and entry.category in _RECIPROCAL
-            and len({(a.country, a.sector) for a in source}) > 1):
+            and entry.mode != "mediate" and len({(a.country, a.sector) for a in source}) > 1):
         source, target = source[:1], source[1:]  # "China and South Korea signed a deal"
+    elif not target and len(source) > 1 and any(_each_other(h) for h in match.targets):
+        source, target = source[:1], source[1:]
+    elif (not source and len(target) > 1 and entry.category in _RECIPROCAL
+          and entry.mode != "mediate" and any(h.head.lower_ == "between" for h in match.targets)):
+        source, target = target[:1], target[1:]  # "brokered a deal between Hamas and Israel"
     if source and target and {(a.country, a.sector) for a in source} == {(a.country, a.sector) for a in target} \
             and {a.name for a in source} == {a.name for a in target}:
         target = ()  # "X and Y clashed" parsed as X against X: keep the side we know
+    if entry.category == "MOBILIZE" and source:
+        # the forces mobilised are the source's own, not whom it faces ("put *its army* on
+        # alert", "will send *10,000 troops* to its border")
+        ours = {a.country for a in source} | {None}
+        target = tuple(a for a in target if not (a.country in ours and a.sector in ("MIL", "COP")))
     if not target and source:
         target = _owner_of_object(match, sv, ctx)
     if not target and source:
@@ -887,9 +953,33 @@ def _make_event(match: TriggerMatch, sent: SentenceSpan, sv: SentenceView, ctx: 
     tense = a.tense
     if tense is None and coding.quad_class in (2, 4) and _headline_present(match.token):
         tense = "past"  # "Gunmen kill two in Karachi": a report's simple present is past
+    if modality in ("predicted", "hypothetical") and polarity == "positive" and tense == "past" \
+            and _asked_or_planned(match.token):
+        # "called for a strike on Friday", "agreed to hold talks on Monday": the act asked for
+        # or agreed comes after the past verb that tells of it (not "tried to storm the house
+        # on Thursday": an attempt is dated when it was made)
+        tense = "future"
     return _build(category, mode, coding, match.token, source, target,
                   modality, polarity, attributed, tense,
                   _confidence(match, source, target, ctx), sent, sv, ctx, article)
+
+
+# Verbs that tell of an act to come: asking for it, planning or agreeing to it.
+_LOOKING_AHEAD = {"call", "urge", "demand", "ask", "appeal", "propose", "plan", "agree",
+                  "announce", "schedule", "offer", "invite", "seek", "want", "decide", "vow",
+                  "pledge", "promise", "threaten", "set"}
+
+
+def _asked_or_planned(tok) -> bool:
+    """The act is what a verb near above it asks for, plans or agrees to."""
+    t = tok
+    for _ in range(4):
+        if t.head is t:
+            return False
+        t = t.head
+        if t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in _LOOKING_AHEAD:
+            return True
+    return False
 
 
 # Prepositions that put a protest before a building that stands for its country ("rallied
@@ -1297,6 +1387,26 @@ def _placed(actors: tuple[Actor, ...], here: Location | None, sv: SentenceView,
 def _country_guessed(a: Actor, ctx: ArticleContext) -> bool:
     """The actor is unnamed ("civilians", "police") and its country is only the article's."""
     return a.country == ctx.focus_country and a.name == a.name.lower()
+
+
+# Modes of acts done to another country's envoys (expelling, summoning them).
+_ENVOY_MODES = {"diplomatic", "complain"}
+
+
+def _not_the_envoys(events: list[Event], ctx: ArticleContext) -> list[Event]:
+    """A government expels or summons another country's envoys, so an unnamed doer whose
+    country was only the article's guess is not of the envoys' country: in a story that names
+    only France, "the ministry summoned the *French* ambassador (to protest ...)" is some
+    other ministry, in every event of the sentence it does."""
+    wrong = {(a.start, a.end) for ev in events if ev.mode in _ENVOY_MODES
+             for a in ev.source if _country_guessed(a, ctx)
+             and a.country in {t.country for t in ev.target if t.sector == "GOV"}}
+    if not wrong:
+        return events
+
+    def fix(actors: tuple[Actor, ...]) -> tuple[Actor, ...]:
+        return tuple(replace(a, country=None) if (a.start, a.end) in wrong else a for a in actors)
+    return [replace(ev, source=fix(ev.source), target=fix(ev.target)) for ev in events]
 
 
 # Acts done on ground: with no actor as their target, a foreign force's act at a named place

@@ -33,8 +33,10 @@ Conventions (precision is one of day|month|year|publication|unknown, so periods 
   "over the weekend" → the latest Saturday on or before publication, or the coming one when the
   tense is future.
 * a bare weekday → the latest such day on or before publication (the publication day itself if
-  it is that weekday); with tense "future", or "next"/"coming", the first one after
-  publication; "last" → strictly before; "this" → that day of the publication's week.
+  it is that weekday); "next"/"coming" → the first one after publication; with tense
+  "future" the first one on or after it (a story of Tuesday saying talks "will be held on
+  Tuesday" means that day); "last" → strictly before; "this" → that day of the publication's
+  week.
 * "N units later/earlier" with no anchor are counted from publication; "later" in a past-tense
   sentence cannot be after publication, so it gives precision "publication".
 * vague counts ("days ago", "a few weeks later", "the past few days") give precision
@@ -501,8 +503,10 @@ def _h_weekday(m: re.Match[str], pub: dt.date | None, tense: Tense | None) -> Re
         return _rd(pub - dt.timedelta(days=back or 7), "day")
     if mod == "this":
         return _rd(pub - dt.timedelta(days=pub.weekday() - target), "day")
-    if mod == "next" or tense == "future":
+    if mod == "next":
         return _rd(pub + dt.timedelta(days=(target - pub.weekday()) % 7 or 7), "day")
+    if tense == "future":  # "will meet (later) on Tuesday" in a Tuesday story: that day
+        return _rd(pub + dt.timedelta(days=(target - pub.weekday()) % 7), "day")
     return _rd(pub - dt.timedelta(days=back), "day")
 
 

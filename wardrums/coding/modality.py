@@ -48,9 +48,14 @@ _EXPECTING_NOUNS = {"anticipation": "predicted", "expectation": "predicted",
                     "danger": "hypothetical", "likelihood": "hypothetical",
                     "spectre": "hypothetical", "specter": "hypothetical"}
 _REQUEST_FOR_VERBS = {"call", "ask", "appeal", "press", "push", "plead", "clamour", "clamor"}
-_ACCUSE_LEMMAS = {"accuse", "charge", "blame", "suspect", "allege", "implicate", "fault"}
-# The prepositions that introduce what someone is accused of or blamed for.
+_ACCUSE_LEMMAS = {"accuse", "charge", "blame", "suspect", "allege", "implicate", "fault", "link"}
+# The prepositions that introduce what someone is accused of or blamed for ("linked Indian
+# agents *to* the killing" only with "link").
 _CHARGE_PREPS = {"of", "for"}
+_LINKING_PREPS = {"to"}
+# Verbs that lay an act on someone, and the preposition naming them: "blamed the attack *on*
+# Kyiv", "linked the killing *to* Indian agents".
+_LAID_ON = {"blame": "on", "link": "to"}
 
 
 def accusation_over(noun):
@@ -59,12 +64,19 @@ def accusation_over(noun):
     attack* on Kyiv", "suspect militants *of carrying out* the attack". The act is alleged by
     the accuser and was done, if at all, by the accused."""
     head = noun.head
-    if noun.dep_ in ("pobj", "pcomp") and head.dep_ == "prep" and head.lower_ in _CHARGE_PREPS:
+    if noun.dep_ in ("pobj", "pcomp") and head.dep_ == "prep" \
+            and head.lower_ in _CHARGE_PREPS | _LINKING_PREPS:
         verb = head.head
         if verb.dep_ == "dobj" and verb.pos_ in ("NOUN", "PROPN", "PRON"):
             verb = verb.head  # the parser hung the charge on the accused
-    elif noun.dep_ == "dobj" and blamed_on(head):
-        verb = head  # "blamed the attack on Kyiv"
+        if (head.lower_ in _LINKING_PREPS) != (verb.lemma_.lower() == "link"):
+            return None  # "accused X *of*", "linked X *to*"
+    elif noun.dep_ == "dobj" and (blamed_on(head) or (
+            head.lemma_.lower() == "blame" and any(
+                c.dep_ == "prep" and c.lower_ == "for" for c in head.children))):
+        # "blamed the attack on Kyiv", "linked the killing to India", "blamed *Ukrainian
+        # shelling* for the breach"
+        verb = head
     else:
         return None
     if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in _ACCUSE_LEMMAS:
@@ -87,12 +99,13 @@ def warning_against(noun):
 
 
 def blamed_on(verb) -> list:
-    """Whom "blame X on Y" blames: the object of "on", which the parser hangs on the verb or
-    on its object ("blamed [the attack on Hamas]")."""
-    if verb.lemma_.lower() != "blame":
+    """Whom "blame X on Y" ("link X to Y") blames: the object of "on" ("to"), which the
+    parser hangs on the verb or on its object ("blamed [the attack on Hamas]")."""
+    prep = _LAID_ON.get(verb.lemma_.lower())
+    if prep is None:
         return []
     holders = [verb, *(c for c in verb.children if c.dep_ == "dobj")]
-    return [g for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == "on"
+    return [g for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == prep
             for g in c.children if g.dep_ == "pobj"]
 
 
@@ -279,6 +292,13 @@ def _clause_chain(trigger) -> list:
     return chain
 
 
+def excludes(verb) -> bool:
+    """``verb`` rules something out ("ruled out talks", "would not rule out a strike"): what
+    it governs is a possibility, excluded unless the verb itself is negated."""
+    return verb.lemma_.lower() == "rule" and any(
+        c.dep_ in ("prt", "advmod") and c.lower_ == "out" for c in verb.children)
+
+
 def _has_if(verb, cues) -> bool:
     return any(c.dep_ == "mark" and c.lower_ in cues["hypothetical"] for c in verb.children)
 
@@ -367,6 +387,13 @@ def assess(trigger) -> Assessment:
                 bump("hypothetical")  # "rejected Kenya's *call for talks*", "an offer of aid"
             elif lemma in _EXPECTING_NOUNS:
                 bump(_EXPECTING_NOUNS[lemma])  # "in anticipation of protests", "fears of war"
+        if t is not trigger and via == "xcomp" and lemma in cues["denial"]:
+            negated = not negated  # "Rwanda denied *supporting* the rebels": someone said so
+            bump("alleged")
+            speaker = speaker or _subject(t)
+        if t is not trigger and via in ("dobj", "xcomp") and excludes(t):
+            negated = not negated  # "ruled out *sending troops*"; with its own "not", kept open
+            bump("hypothetical")
         if via == "xcomp" and lemma in OBLIGATION_VERBS and _finite_present(t):
             bump("hypothetical")  # "we have to arrest them" (not "police had to open fire")
         if t is not trigger and lemma in cues["predicted"]:
@@ -446,6 +473,12 @@ def assess(trigger) -> Assessment:
                 or (lemma == "call" and any(c.lower_ == "off" for c in node.children))
             ):
                 negated = not negated
+        if rel in ("ccomp", "xcomp", "dobj") and steps < 2 and excludes(node):
+            # "did not rule out that Russia would attack": what is ruled out or kept open is
+            # a possibility; the verb's own "not" is read here, as its clause is not the act's
+            if not any(c.dep_ == "neg" for c in node.children):
+                negated = not negated
+            bump("hypothetical")
         if rel == "acl" and steps < 2 and node.pos_ in ("NOUN", "PROPN") \
                 and lemma in _complement_modality() and to_infinitive(prev):
             effect = _complement_modality()[lemma]  # "the power to detain"

@@ -24,7 +24,12 @@ _LOCATIVE = {"in", "at", "near", "outside", "across", "inside", "around", "along
 _PLACE_KINDS = {"place", "capital", "country"}
 
 
-def _geo_location(tok, ctx: ArticleContext) -> Location | None:
+# Gazetteer kinds that say a word names no town: "a *Hamas* commander" (GeoNames has "Hamas"
+# among Hamm's names).
+_NOT_PLACES = {"institution", "igo", "person", "demonym", "nickname"}
+
+
+def _geo_location(tok, sv: SentenceView, ctx: ArticleContext) -> Location | None:
     """A town or province named by ``tok`` and its compounds ("Parbatipur upazila" → the
     compound "Parbatipur"; "Uttar Pradesh"; "Khok Pho district" → "Khok Pho").
 
@@ -37,6 +42,10 @@ def _geo_location(tok, ctx: ArticleContext) -> Location | None:
     while left > 0 and doc[left - 1].dep_ == "compound" and doc[left - 1].head.i <= tok.i \
             and doc[left - 1].i >= tok.left_edge.i:
         left -= 1
+    for k in range(left, tok.i + 1):
+        m = sv.mention_at(k)
+        if m is not None and m.best(ctx.published).kind in _NOT_PLACES:
+            return None
     small = not ctx.lowercase
     if left == tok.i:
         words = [(tok.text, small)]
@@ -61,7 +70,7 @@ def place_named(tok, sv: SentenceView, ctx: ArticleContext,
     it as one."""
     m = sv.mention_at(tok.i)
     if m is None:
-        return _geo_location(tok, ctx)
+        return _geo_location(tok, sv, ctx)
     e = m.best(ctx.published)
     if e.kind not in kinds or not e.country:
         return None

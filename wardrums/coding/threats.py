@@ -1,12 +1,19 @@
-"""Conditional threats: "If the U.S. pushes too far, it's war," the minister said.
+"""Threats made without a threat word: a condition, or force kept on the table.
 
-The act in the consequent is only hypothetical, but saying it is itself an event: the
-speaker THREATENs whoever the condition is about. A sentence yields such a THREATEN when
-1. it has an "if/unless" clause attached to a main clause, and
-2. the main clause holds a conflictual trigger (verbal or material conflict) or a threat
-   phrase from the cue lexicon ("will pay a heavy price", "it's war"), and
-3. a speaker is known (the subject of the sentence's report verb) — a reporter's own
-   conditional is analysis, not a threat.
+1. Conditional threats: "If the U.S. pushes too far, it's war," the minister said. The act
+   in the consequent is only hypothetical, but saying it is itself an event: the speaker
+   THREATENs whoever the condition is about. A sentence yields such a THREATEN when
+   a. it has an "if/unless" clause attached to a main clause, and
+   b. the main clause holds a conflictual trigger (verbal or material conflict) or a threat
+      phrase from the cue lexicon ("will pay a heavy price", "it's war"), and
+   c. a speaker is known (the subject of the sentence's report verb) - a reporter's own
+      conditional is analysis, not a threat.
+2. Answers promised to any act: "Russia would respond to any NATO deployment in Finland".
+   What is answered has not happened; promising an answer threatens whoever would do it.
+3. Force not ruled out: "China has never ruled out using force to bring Taiwan under its
+   control", "refused to rule out military action against Iran". Keeping force open is how
+   states threaten it (CAMEO 138, threaten with military force); the force itself stays a
+   hypothetical act.
 """
 
 from __future__ import annotations
@@ -16,6 +23,7 @@ from dataclasses import dataclass
 
 from wardrums.coding import actors as actor_mod
 from wardrums.coding.actors import ArticleContext, SentenceView
+from wardrums.coding.modality import excludes
 from wardrums.coding.triggers import TriggerMatch
 from wardrums.data import lexicon
 from wardrums.records import Actor
@@ -27,11 +35,12 @@ _CONFLICT_NOUNS = {"war", "retaliation", "response", "consequence", "price"}
 
 
 @dataclass(frozen=True, slots=True)
-class ConditionalThreat:
-    """A THREATEN read from a conditional: who threatens whom, signalled by which "if"."""
+class ImpliedThreat:
+    """A THREATEN read from a sentence's structure: who threatens whom, signalled by which
+    token (the "if", or the "rule" of "not rule out")."""
 
     mark: object  # the "if"/"unless" token
-    consequent: frozenset[int]  # token indices of the main clause: what is threatened
+    consequent: frozenset[int]  # token indices of what is threatened
     source: tuple[Actor, ...]
     target: tuple[Actor, ...]
     mode: str | None
@@ -47,11 +56,11 @@ def _subtree_ids(tok) -> set[int]:
 
 
 def find_conditional_threats(doc, matches: list[TriggerMatch], sv: SentenceView,
-                             ctx: ArticleContext) -> list[ConditionalThreat]:
+                             ctx: ArticleContext) -> list[ImpliedThreat]:
     """Every conditional threat in ``doc`` (a parsed sentence)."""
     if sv.speaker is None:
         return []
-    out: list[ConditionalThreat] = []
+    out: list[ImpliedThreat] = []
     for tok in doc:
         if tok.dep_ != "advcl":
             continue
@@ -89,6 +98,115 @@ def find_conditional_threats(doc, matches: list[TriggerMatch], sv: SentenceView,
         if target and ({a.country for a in target} == {sp.country} if sp.country
                        else {(a.name, a.sector) for a in target} == {(sp.name, sp.sector)}):
             continue  # "if we are attacked, we will respond": a pledge, not a threat to another
-        out.append(ConditionalThreat(mark=marks[0], consequent=frozenset(consequent),
+        out.append(ImpliedThreat(mark=marks[0], consequent=frozenset(consequent),
                                      source=(sp,), target=target, mode=mode))
+    return out
+
+
+# What is not ruled out is force when its head is one of these ("the use of *force*", "a
+# *strike* on", "*war*"), or a "military" act of these ("military *action*"). Not troops:
+# "did not rule out sending troops to Ukraine" keeps a deployment open, a MOBILIZE that stays
+# hypothetical; nor "military trainers".
+_FORCE_WORDS = {"force", "war", "invasion", "intervention", "strike", "airstrike", "attack",
+                "offensive", "retaliation", "bombing", "incursion", "blockade"}
+_MILITARY_ACTS = {"action", "option", "operation", "means", "response", "solution", "measure",
+                  "step"}
+
+
+def _is_force(head) -> bool:
+    """``head`` (what is ruled out, or what its verb or "use of" governs) names force."""
+    for t in (head, *(c for c in head.children if c.dep_ == "dobj"),
+              *(g for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
+                for g in c.children if g.dep_ == "pobj")):
+        lemma = t.lemma_.lower()
+        if lemma in _FORCE_WORDS or (lemma in _MILITARY_ACTS and any(
+                c.dep_ == "amod" and c.lower_ == "military" for c in t.children)):
+            return True
+    return False
+
+
+# Governors whose infinitive they refuse: "refused to rule out", "declined to rule out".
+_REFUSING = {"refuse", "decline"}
+
+
+def _kept_open(rule) -> bool:
+    """Negated "rule out": "has not/never ruled out", "would not rule out", "refused to"."""
+    if any(c.dep_ == "neg" for c in rule.children):
+        return True
+    return rule.dep_ == "xcomp" and rule.head.lemma_.lower() in _REFUSING and not any(
+        c.dep_ == "neg" for c in rule.head.children)
+
+
+def find_force_kept_open(doc, sv: SentenceView, ctx: ArticleContext) -> list[ImpliedThreat]:
+    """Every "has not ruled out (the use of) force" in ``doc``: its doer threatens force at
+    whoever else the excluded act names ("military action *against Iran*", "to bring *Taiwan*
+    under its control")."""
+    out: list[ImpliedThreat] = []
+    for rule in doc:
+        if not excludes(rule) or not _kept_open(rule):
+            continue
+        kept = [c for c in rule.children if c.dep_ in ("dobj", "xcomp", "ccomp")]
+        if not any(_is_force(k) for k in kept):
+            continue  # "did not rule out early elections"
+        span = sorted({t.i for k in kept for t in k.subtree})
+        doer = rule.head if rule.dep_ == "xcomp" else rule
+        subjects = [c for c in doer.children if c.dep_ == "nsubj"]
+        source = tuple(actor_mod.resolve(subjects[0], sv, ctx)) if subjects else ()
+        if not source:
+            continue
+        ours = {a.country for a in source}
+        target: tuple[Actor, ...] = ()
+        for i in span:
+            tok = doc[i]
+            if tok.dep_ in ("pobj", "dobj") or tok.ent_type_ in ("GPE", "NORP"):
+                found = tuple(a for a in actor_mod.resolve(tok, sv, ctx)
+                              if a.country and a.country not in ours)
+                if found:
+                    target = found
+                    break
+        out.append(ImpliedThreat(mark=rule, consequent=frozenset(span), source=source,
+                                 target=target, mode="force"))
+    return out
+
+
+# Verbs of answering an act: said of any act the other side might do, they threaten it.
+_ANSWERING = {"respond", "retaliate", "react", "answer", "reply"}
+_WILL = {"will", "would", "'ll", "shall", "wo"}
+
+
+def _any_act(noun) -> bool:
+    """The act answered is any such act: "*any* provocation", "*any* NATO deployment"."""
+    return any(c.dep_ == "det" and c.lower_ in ("any", "every") for c in noun.children)
+
+
+def find_answers_to_any(doc, sv: SentenceView, ctx: ArticleContext) -> list[ImpliedThreat]:
+    """Every "will respond to any <act> (by X)" in ``doc``: a promised answer to an act that
+    has not happened is a threat to whoever would do it ("Russia would respond to any NATO
+    deployment in Finland", "warned it would respond with force to any provocation by the
+    United States")."""
+    out: list[ImpliedThreat] = []
+    for verb in doc:
+        if verb.lemma_.lower() not in _ANSWERING or verb.pos_ != "VERB" or not any(
+                c.dep_ == "aux" and c.lower_ in _WILL for c in verb.children):
+            continue
+        acts = [g for c in verb.children if c.dep_ == "prep" and c.lower_ in ("to", "against")
+                for g in c.children if g.dep_ == "pobj" and _any_act(g)]
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        if not acts or not subjects:
+            continue
+        source = tuple(actor_mod.resolve(subjects[0], sv, ctx))
+        if not source:
+            continue
+        ours = {a.country for a in source}
+        act = acts[0]
+        doers = [g for c in act.children if c.dep_ in ("prep", "agent")
+                 and c.lower_ in ("by", "of") for g in c.children if g.dep_ == "pobj"] + [
+            c for c in act.children if c.dep_ in ("poss", "compound", "amod", "nmod")
+            and c.ent_type_ in ("GPE", "NORP", "ORG")]
+        target = tuple(a for d in doers for a in actor_mod.resolve(d, sv, ctx)
+                       if a.country not in ours)
+        forceful = any(t.lemma_.lower() in _FORCE_WORDS for t in verb.subtree if t.i < act.i)
+        out.append(ImpliedThreat(mark=verb, consequent=frozenset(t.i for t in act.subtree),
+                                 source=source, target=target,
+                                 mode="force" if forceful else None))
     return out

@@ -180,6 +180,13 @@ def prep_objects(tok, prep: str) -> list:
     return out
 
 
+# Nouns of a site that, before an event noun, say where it was, not who did it: "the
+# *hospital* blast", "a *school* shooting", "the *embassy* attack".
+_SITES = {"hospital", "school", "market", "mosque", "church", "temple", "university",
+          "college", "hotel", "stadium", "airport", "station", "mall", "bazaar", "embassy",
+          "consulate", "campus", "prison", "jail"}
+
+
 def _simple_slot(tok, slot: str) -> list:
     if slot == "dobj":
         if tok.pos_ in _VERB_POS and _is_passive(tok):
@@ -207,7 +214,7 @@ def _simple_slot(tok, slot: str) -> list:
         return [c for c in tok.children if (c.dep_ == slot or (
                     c.dep_ == "amod" and c.i < tok.i and _actor_adjective(c)) or (
                     c.dep_ == "nsubj" and c.i < tok.i and tok.pos_ == "ADJ"))
-                and not _names_a_city(c)] \
+                and not _names_a_city(c) and c.lemma_.lower() not in _SITES] \
             or _gerund_modifier(tok)
     if slot == "agent":
         return prep_objects(tok, "by")
@@ -226,9 +233,12 @@ def _simple_slot(tok, slot: str) -> list:
         if charged is not None:  # "accused *Israel* of sabotage", "warned *Beijing* against"
             return accused(charged, noun)
         verb = _governing_verb(tok)
-        if verb is None or _witnessed(tok) or _setting(tok):
-            return []  # "residents *heard* explosions": who heard is not who set them off
-        return _subject_heads(verb)
+        if verb is None or _witnessed(tok) or _setting(tok) \
+                or verb.lemma_.lower() in _BROKERING:
+            # "residents *heard* explosions": who heard is not who set them off; "Qatar
+            # *brokered* a deal between Hamas and Israel": the broker is not a party
+            return []
+        return subject_heads(verb)
     if slot == "head_object":
         # "Obama told *Putin* in a phone call", "assured Kyiv during a meeting": who the
         # talking verb addresses is the call's other party
@@ -241,8 +251,9 @@ def _simple_slot(tok, slot: str) -> list:
         return _cause_source(tok)
     if slot == "police_subject":
         return _police_subject(tok)
-    if slot == "prep:on" and tok.pos_ in _VERB_POS and tok.lemma_.lower() == "blame":
-        return blamed_on(tok)  # "blamed the attack *on Kyiv*"
+    if slot in ("prep:on", "prep:to") and tok.pos_ in _VERB_POS \
+            and tok.lemma_.lower() in ("blame", "link"):
+        return blamed_on(tok)  # "blamed the attack *on Kyiv*", "linked it *to India*"
     if slot.startswith("prep:"):
         return prep_objects(tok, slot[5:])
     return []
@@ -390,9 +401,13 @@ def not_the_subjects_act(tok) -> bool:
     return tok.pos_ in _NOUN_POS and (_setting(tok) or _witnessed(tok))
 
 
-def _subject_heads(tok) -> list:
+def subject_heads(tok) -> list:
     """The verb's own subject, else the one it shares ("workers downed tools and struck")."""
     return [c for c in tok.children if c.dep_ == "nsubj"] or _inherited_heads(tok)
+
+
+# Verbs of bringing others to an act without being its party.
+_BROKERING = {"broker", "mediate", "facilitate"}
 
 
 # Verbs of answering an act, and the prepositions that name the act answered ("responded to
@@ -440,7 +455,7 @@ def _defended(tok) -> list:
     if verb is None or noun.dep_ != "dobj" \
             or verb_phrases(verb).isdisjoint(lexicon.phrase_set("defence_verbs")):
         return []
-    return _subject_heads(verb)
+    return subject_heads(verb)
 
 
 # "police *used* water cannon to disperse them": the object is the means, not the doer.
@@ -551,7 +566,12 @@ def _is_actorish(tok) -> bool:
         return True
     from wardrums.data import knowledge
 
-    return tok.lemma_.lower() in knowledge.sector_nouns()
+    if tok.lemma_.lower() in knowledge.sector_nouns():
+        return True
+    # "strikes on *Iranian* nuclear facilities", "on *Houthi* targets": a side's property
+    return tok.pos_ == "NOUN" and any(
+        c.dep_ in ("amod", "compound") and c.i < tok.i and c.ent_type_ in ("NORP", "GPE", "ORG")
+        for c in tok.children)
 
 
 def _reduced_passive(tok) -> bool:
@@ -710,7 +730,8 @@ def _named_sources(tok, entry: lexicon.Trigger) -> list:
         if by:
             return by  # "a bandh *imposed by villagers*", "the strike called by the unions"
         verb = _governing_verb(noun)
-        if verb is not None and noun.dep_ in ("dobj", "attr") and not _witnessed(noun):
+        if verb is not None and noun.dep_ in ("dobj", "attr") and not _witnessed(noun) \
+                and verb.lemma_.lower() not in _BROKERING:
             subj = [c for c in verb.children if c.dep_ == "nsubj"]
             if not subj and not _is_passive(verb):
                 subj = _inherited_heads(verb)  # "is willing to provide a loan"
@@ -735,6 +756,18 @@ _TARGET_FALLBACK = ("dobj", "dative", "ccomp_nsubj", "prep:against", "prep:on", 
                     "prep:to", "prep:at")
 
 
+# Nouns of a frontier: an act at one is aimed at whoever is across it.
+_BORDERS = {"border", "frontier", "boundary", "borderline"}
+
+
+def _across(border) -> list:
+    """Who is across a border an act is sent to or done along: "to its border *with
+    Belarus*", "along the *Kosovo* boundary", "the *Ukrainian* border"; none if unnamed."""
+    return prep_objects(border, "with") or [
+        c for c in border.children if c.dep_ in ("compound", "amod", "nmod") and c.i < border.i
+        and c.ent_type_ in ("GPE", "NORP")]
+
+
 def _targets(tok, entry: lexicon.Trigger, consumed) -> list:
     if _reduced_passive(tok) and tok.head.pos_ in _NOUN_POS:
         return [tok.head]
@@ -750,11 +783,14 @@ def _targets(tok, entry: lexicon.Trigger, consumed) -> list:
         others.add(consumed.i)  # what is given ("contributed 300 *troops* to") is not given to
     first: list = []
     for slot in (*entry.target, *(s for s in _TARGET_FALLBACK if s not in entry.target)):
-        found = [content_head(t) for t in _slot(tok, slot)
-                 if t.ent_type_ not in _NON_ACTOR_ENTS and t.i not in others
-                 and not (slot == "prep:with" and _weapon(t))]  # "attacked it *with drones*"
+        # ("arrested *dozens* of activists": the count is a CARDINAL, the activists are not)
+        found = [h for t in _slot(tok, slot) for h in (content_head(t),)
+                 if h.ent_type_ not in _NON_ACTOR_ENTS and t.i not in others
+                 and h.i not in others
+                 and not (slot == "prep:with" and _weapon(h))]  # "attacked it *with drones*"
         if not found and slot.startswith("prep:") and consumed is not None:
             found = _slot(consumed, slot)  # "imposed sanctions on Russia"
+        found = [o for t in found for o in (_across(t) if t.lemma_.lower() in _BORDERS else [t])]
         if found and any(_is_actorish(t) for t in found):
             return found
         if found and not first and slot in entry.target:
@@ -923,7 +959,7 @@ def _fit(tok, entry: lexicon.Trigger):
     if entry.compound and not _modifiers(tok) & set(entry.compound):
         return False
     if entry.subject and (any(c.dep_ == "dobj" for c in tok.children) or not {
-            content_head(t).lemma_.lower() for t in _subject_heads(tok)} & set(entry.subject)):
+            content_head(t).lemma_.lower() for t in subject_heads(tok)} & set(entry.subject)):
         return False  # the intransitive use, by one of these doers
     if entry.block and _block_words(tok, obj) & set(entry.block):
         return False
@@ -1001,7 +1037,8 @@ _TOPIC_VERBS = {"claim", "take", "accept", "admit", "bear", "express", "offer", 
                 "trade", "exchange", "level", "hurl", "make", "repeat", "renew"}
 # Verbs whose object is an event that is only the statement's topic: "condemned the attack".
 _TOPIC_OBJECT_VERBS = {"condemn", "denounce", "deplore", "decry", "mourn", "lament",
-                       "praise", "welcome", "hail", "applaud", "commend", "laud", "salute"}
+                       "praise", "welcome", "hail", "applaud", "commend", "laud", "salute",
+                       "tolerate"}  # "would not tolerate violence": others' act, not theirs
 # Legal acts whose "for X" is the charge, an alleged earlier act rather than a new event:
 # "arrested *for collaborating with* a terrorist group", "jailed *for* the bombing".
 _CHARGE_VERBS = {"arrest", "detain", "charge", "convict", "sentence", "jail", "imprison",
@@ -1048,6 +1085,11 @@ def statement_topics(doc) -> set[int]:
             continue
         if tok.lemma_.lower() in _CHARGE_VERBS and tok.pos_ in _VERB_POS:
             out |= _prep_subtrees((tok,), ("for",))
+            continue
+        if tok.lemma_.lower() in lexicon.word_set("talks") and tok.pos_ in _NOUN_POS:
+            # "talks *on a hostage exchange*", "negotiations over a ceasefire": what is
+            # negotiated has not happened; the talks are the event
+            out |= _prep_subtrees((tok,), ("on", "over", "about", "regarding"))
             continue
         if tok.lemma_.lower() in _ENDING_VERBS and tok.pos_ in _VERB_POS:
             out.update(t.i for c in tok.children if c.dep_ == "dobj" and _hostilities(c)
