@@ -326,3 +326,18 @@ def test_talks_agreed_for_a_weekday_are_the_coming_ones():
     talks = [e for e in of_type(events, "CONSULT") if e.modality == "predicted"]
     assert talks and str(talks[0].date) == "2024-03-18"
 
+
+
+@pytest.mark.parametrize("text", [
+    "US officials said the raid was carried out by Turkey.",
+    "Officials in Washington said the raid was carried out by Turkey.",
+])
+def test_where_the_news_came_from_is_not_where_an_act_was_aimed(text):
+    ev = one(events_of(text), "ASSAULT")
+    assert "USA" not in countries(ev.target)
+
+
+def test_by_a_date_is_no_agent():
+    ev = one(events_of("Serbia and Kosovo are expected to sign a deal by the end of May."),
+             "AGREE")
+    assert countries(ev.source) | countries(ev.target) == {"SRB", "XKX"}

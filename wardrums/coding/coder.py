@@ -34,7 +34,12 @@ from wardrums.coding.modality import (
     report_verbs,
     to_infinitive,
 )
-from wardrums.coding.places import located_in_clause, located_in_sentence, place_named
+from wardrums.coding.places import (
+    located_in_article,
+    located_in_clause,
+    located_in_sentence,
+    place_named,
+)
 from wardrums.coding.threats import (
     find_answers_to_any,
     find_conditional_threats,
@@ -1329,11 +1334,12 @@ def _build(category: str, mode: str | None, coding, tok, source, target, modalit
                                            previous=previous)
     material = coding.quad_class in (2, 4)
     here = located_in_clause(tok, sv, ctx, material=material)
-    location = here if here is not None else located_in_sentence(sv, ctx)
+    told = here if here is not None else located_in_sentence(sv, ctx)  # a place the text names
+    location = told if told is not None else located_in_article(ctx)
     if material:
         source, target = _placed(source, here, sv, ctx), _placed(target, here, sv, ctx)
     if not target and category in _DONE_TO_A_PLACE:
-        target = _country_of_the_place(source, location, sv, ctx)
+        target = _country_of_the_place(source, told, sv, ctx)
     if (source or target) and polarity == "positive":
         ctx.told.append((category, tok.lemma_.lower(), source, target))
     trig_start = sent.start + tok.idx
@@ -1418,9 +1424,10 @@ def _country_of_the_place(source: tuple[Actor, ...], location: Location | None,
                           sv: SentenceView, ctx: ArticleContext) -> tuple[Actor, ...]:
     """The country of the named place where a foreign side acted: "a maternity hospital *in
     Mariupol* was destroyed by a Russian air strike", "Israel struck targets *in Syria*" are
-    aimed at Ukraine and Syria. Only a place or country the sentence names counts (not the
-    article's country), and only when every side acting is from elsewhere: at home, the place
-    says nothing of whom the act was aimed at."""
+    aimed at Ukraine and Syria. Only a place or country the sentence names as where (``in``,
+    ``at``, ``near`` ...) counts, not the article's country nor a country named otherwise ("*US*
+    officials said the strike was carried out by Israel"), and only when every side acting is
+    from elsewhere: at home, the place says nothing of whom the act was aimed at."""
     if location is None or not location.country or not source:
         return ()
     if location.place is None and not _country_named(location.country, sv, ctx):

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from wardrums.coding import geo
 from wardrums.coding.actors import ArticleContext, SentenceView
+from wardrums.coding.modality import report_verbs
 from wardrums.records import Location
 
 _LOCATIVE = {"in", "at", "near", "outside", "across", "inside", "around", "along", "within"}
@@ -125,14 +126,19 @@ def _places_acted_on(verb) -> list:
 
 
 def located_in_sentence(sv: SentenceView, ctx: ArticleContext) -> Location | None:
-    """The last two preferences, for an event whose own clause names no place
-    (:func:`located_in_clause` is None): a locative object anywhere in the sentence, else the
-    article's focus country; None when neither says."""
+    """The third preference, for an event whose own clause names no place
+    (:func:`located_in_clause` is None): a locative object anywhere in the sentence."""
+    speakers = {t.i for s in sv.doc if s.dep_ == "nsubj" and s.head.lemma_.lower() in
+                report_verbs() for t in s.subtree}
     for tok in sv.doc:
-        if tok.dep_ == "pobj" and tok.head.lower_ in _LOCATIVE:
+        if tok.dep_ == "pobj" and tok.head.lower_ in _LOCATIVE and tok.i not in speakers:
+            # not where the news came from: "officials *in Washington* said ..."
             loc = place_named(tok, sv, ctx)
             if loc is not None:
                 return loc
-    if ctx.focus_country:
-        return Location(country=ctx.focus_country, place=None)
     return None
+
+
+def located_in_article(ctx: ArticleContext) -> Location | None:
+    """The last preference: the article's focus country, if it has one."""
+    return Location(country=ctx.focus_country, place=None) if ctx.focus_country else None

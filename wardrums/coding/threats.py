@@ -37,9 +37,9 @@ _CONFLICT_NOUNS = {"war", "retaliation", "response", "consequence", "price"}
 @dataclass(frozen=True, slots=True)
 class ImpliedThreat:
     """A THREATEN read from a sentence's structure: who threatens whom, signalled by which
-    token (the "if", or the "rule" of "not rule out")."""
+    token."""
 
-    mark: object  # the "if"/"unless" token
+    mark: object  # the token that signals it: the "if", the "rule", the "respond"
     consequent: frozenset[int]  # token indices of what is threatened
     source: tuple[Actor, ...]
     target: tuple[Actor, ...]
@@ -99,7 +99,7 @@ def find_conditional_threats(doc, matches: list[TriggerMatch], sv: SentenceView,
                        else {(a.name, a.sector) for a in target} == {(sp.name, sp.sector)}):
             continue  # "if we are attacked, we will respond": a pledge, not a threat to another
         out.append(ImpliedThreat(mark=marks[0], consequent=frozenset(consequent),
-                                     source=(sp,), target=target, mode=mode))
+                                 source=(sp,), target=target, mode=mode))
     return out
 
 

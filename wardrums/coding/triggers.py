@@ -217,6 +217,11 @@ def _simple_slot(tok, slot: str) -> list:
                 and not _names_a_city(c) and c.lemma_.lower() not in _SITES] \
             or _gerund_modifier(tok)
     if slot == "agent":
+        if tok.tag_ in ("VB", "VBD", "VBP", "VBZ") and not _is_passive(tok):
+            # an active verb's "by" is no agent: "to sign a treaty *by the end of the year*"
+            # (a gerund's may be: "firing *by Pakistani troops*")
+            return [g for c in tok.children if c.dep_ == "agent" for g in c.children
+                    if g.dep_ == "pobj"]
         return prep_objects(tok, "by")
     if slot == "amod_demonym":
         # "Russian strikes", "Israeli raids" — but "Minsk agreements", "Geneva talks" name
