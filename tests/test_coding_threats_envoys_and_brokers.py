@@ -341,3 +341,23 @@ def test_by_a_date_is_no_agent():
     ev = one(events_of("Serbia and Kosovo are expected to sign a deal by the end of May."),
              "AGREE")
     assert countries(ev.source) | countries(ev.target) == {"SRB", "XKX"}
+
+
+def test_cutting_gas_supplies_is_economic_coercion():
+    ev = one(events_of("Moscow cut gas supplies to Latvia on Saturday."), "SANCTION")
+    assert ev.mode == "economic"
+    assert countries(ev.target) == {"LVA"}
+
+
+@pytest.mark.parametrize("published, pope", [("2019-06-01", "Pope Francis"),
+                                             ("2025-09-01", "Pope Leo XIV")])
+def test_the_pope_is_the_pope_of_the_day(published, pope):
+    ev = one(coder_on(published)("The Pope appealed for a ceasefire in Sudan."), "REQUEST")
+    assert [(a.country, a.sector, a.name) for a in ev.source] == [("VAT", "REL", pope)]
+
+
+def test_summoning_a_charge_daffaires_is_a_diplomatic_complaint():
+    ev = one(events_of("Latvia summoned Belarus's charge d'affaires over the incident."),
+             "ACCUSE")
+    assert ev.mode == "complain"
+    assert [(a.country, a.sector) for a in ev.target] == [("BLR", "GOV")]
