@@ -361,3 +361,12 @@ def test_summoning_a_charge_daffaires_is_a_diplomatic_complaint():
              "ACCUSE")
     assert ev.mode == "complain"
     assert [(a.country, a.sector) for a in ev.target] == [("BLR", "GOV")]
+
+
+@pytest.mark.parametrize("text", [
+    "Western diplomats in Nairobi urged both sides to show restraint.",
+    "Foreign envoys in Kabul called for the release of the prisoners.",
+])
+def test_envoys_in_a_capital_are_not_its_own(text):
+    ev = one(events_of(text), "REQUEST")
+    assert all(a.country is None for a in ev.source), ev.source

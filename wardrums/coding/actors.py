@@ -526,14 +526,24 @@ _SENT_ABROAD = {"MIL", "SPY", "IGO", "NGO"}
 def _seated_in(h, sector: str | None, sv: SentenceView, ctx: ArticleContext) -> Entry | None:
     """The country or capital an unnamed body is "in": "the junta *in Myanmar*", "police in
     Dhaka", "authorities in Beijing" (not forces or aid workers, often foreign)."""
-    if sector in _SENT_ABROAD:
-        return None
+    if sector in _SENT_ABROAD or h.lemma_.lower() in _diplomat_heads() or any(
+            c.lower_ in _FOREIGN_MODIFIERS for c in h.children):
+        return None  # "Western diplomats *in Nairobi*", "the US ambassador in Kyiv"
     for g in _pobjects(h, "in"):
         m = sv.mention_at(g.i)
         e = m.best(ctx.published) if m is not None else None
         if e is not None and e.kind in ("country", "capital") and e.country:
             return e
     return None
+
+
+@functools.cache
+def _diplomat_heads() -> frozenset[str]:
+    """Head lemmas of the lexicon's diplomats set (envoys are abroad by trade)."""
+    from wardrums.data import lexicon
+
+    return frozenset(w.split()[-1] for w in lexicon.word_set("diplomats")) | {"delegation",
+                                                                              "delegate"}
 
 
 def _pobjects(h, prep: str) -> list:
