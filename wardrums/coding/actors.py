@@ -23,6 +23,7 @@ import functools
 from dataclasses import dataclass, field, replace
 
 from wardrums.coding.gazetteer import Entry, Mention
+from wardrums.coding.modality import WILL_AUX
 from wardrums.data import knowledge
 from wardrums.records import Actor
 
@@ -638,9 +639,9 @@ _GROUP_POSSESSIVES = {"its", "their"}
 
 
 # Subject pronouns that most often stand for who states the clause ("Putin said *he* had
-# ordered..."). Not "it"/"they": "the UN said *it* had hit a shelter" is someone else.
+# ordered..."). Not "it"/"they" in general: "the UN said *it* had hit a shelter" is someone
+# else (but what a side says it will do, or where it stands, is its own: _reporter_of).
 _SUBJECT_PRONOUNS = {"he", "she"}
-_WILL = {"will", "would", "'ll", "wo", "shall"}
 # Verbs of where a side stands, said of itself.
 _STANCES = {"stand", "support", "back", "oppose", "welcome", "condemn", "reject", "regret",
             "remain", "hope", "want", "intend", "plan", "seek", "refuse", "insist"}
@@ -712,7 +713,7 @@ def _reporter_of(h):
         clause, kind = h.head, "person"
     elif h.dep_ == "nsubj" and h.lower_ in ("it", "they") and (
             h.head.lemma_.lower() in _STANCES
-            or any(c.dep_ == "aux" and c.lower_ in _WILL for c in h.head.children)):
+            or any(c.dep_ == "aux" and c.lower_ in WILL_AUX for c in h.head.children)):
         # "North Korea warned *it would* respond", "Beijing said it will retaliate", "the US
         # said it *stood* with its ally": what a side says it will do or where it stands is its
         # own (not "the UN said it had hit a shelter")

@@ -876,12 +876,11 @@ def _make_event(match: TriggerMatch, sent: SentenceSpan, sv: SentenceView, ctx: 
     if not target and entry.mode == "mediate":
         target = _mediated_parties(match, sv, ctx)
     if len(source) > 1 and any(_each_other(h) for h in match.targets):
-        target = ()  # "India and Canada expelled *each other's* diplomats": one on the other
-    if (not target and len(source) > 1 and entry.category in _RECIPROCAL
+        # "India and Canada expelled *each other's* diplomats": one on the other
+        source, target = source[:1], source[1:]
+    elif (not target and len(source) > 1 and entry.category in _RECIPROCAL
             and entry.mode != "mediate" and len({(a.country, a.sector) for a in source}) > 1):
         source, target = source[:1], source[1:]  # "China and South Korea signed a deal"
-    elif not target and len(source) > 1 and any(_each_other(h) for h in match.targets):
-        source, target = source[:1], source[1:]
     elif (not source and len(target) > 1 and entry.category in _RECIPROCAL
           and entry.mode != "mediate" and any(h.head.lower_ == "between" for h in match.targets)):
         source, target = target[:1], target[1:]  # "brokered a deal between Hamas and Israel"

@@ -25,6 +25,9 @@ from wardrums.data import lexicon
 
 _RANK = {"asserted": 0, "alleged": 1, "predicted": 2, "hypothetical": 3}
 _FUTURE_AUX = {"will", "'ll", "shall", "wo"}
+#: Auxiliaries of what someone will or would do ("warned it *would* respond", "said it *will*
+#: retaliate"): a side saying so speaks of its own act.
+WILL_AUX = frozenset(_FUTURE_AUX | {"would"})
 _POSSIBLE_AUX = {"may", "might", "could", "can"}
 #: Modal auxiliaries of obligation ("should be arrested", "must withdraw"): the act is asked
 #: for, not reported (wardrums.coding.demands reads who asks).

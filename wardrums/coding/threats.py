@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 from wardrums.coding import actors as actor_mod
 from wardrums.coding.actors import ArticleContext, SentenceView
-from wardrums.coding.modality import excludes
+from wardrums.coding.modality import WILL_AUX, excludes
 from wardrums.coding.triggers import TriggerMatch
 from wardrums.data import lexicon
 from wardrums.records import Actor
@@ -171,7 +171,6 @@ def find_force_kept_open(doc, sv: SentenceView, ctx: ArticleContext) -> list[Imp
 
 # Verbs of answering an act: said of any act the other side might do, they threaten it.
 _ANSWERING = {"respond", "retaliate", "react", "answer", "reply"}
-_WILL = {"will", "would", "'ll", "shall", "wo"}
 
 
 def _any_act(noun) -> bool:
@@ -187,7 +186,7 @@ def find_answers_to_any(doc, sv: SentenceView, ctx: ArticleContext) -> list[Impl
     out: list[ImpliedThreat] = []
     for verb in doc:
         if verb.lemma_.lower() not in _ANSWERING or verb.pos_ != "VERB" or not any(
-                c.dep_ == "aux" and c.lower_ in _WILL for c in verb.children):
+                c.dep_ == "aux" and c.lower_ in WILL_AUX for c in verb.children):
             continue
         acts = [g for c in verb.children if c.dep_ == "prep" and c.lower_ in ("to", "against")
                 for g in c.children if g.dep_ == "pobj" and _any_act(g)]
