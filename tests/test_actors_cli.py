@@ -150,6 +150,13 @@ def test_list_includes_institutions_unless_a_role_is_asked():
     assert res.exit_code == 0 and "Kremlin" in res.stdout and "Lavrov" not in res.stdout
 
 
+def test_list_shows_when_a_group_took_power():
+    res = run("list", "--country", "AFG", "--kind", "institutions", "--format", "jsonl")
+    taliban = next(r for r in map(json.loads, res.stdout.splitlines()) if r["name"] == "Taliban")
+    assert (taliban["sector"], taliban["role"], taliban["start"]) == ("REB", "governs",
+                                                                      "2021-08-15")
+
+
 def test_list_table_and_bad_options():
     res = run("list", "--country", "UN", "--on", "2020-01-01")
     assert res.exit_code == 0

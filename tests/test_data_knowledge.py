@@ -342,6 +342,34 @@ def test_a_bad_halves_file_names_its_problem(monkeypatch, text, problem):
         kb.halves.cache_clear()
 
 
+@pytest.mark.parametrize("value, problem", [
+    ("someday", "governs_from 'someday' is not a YYYY-MM-DD date"),
+    ("[2021]", "governs_from must be a date like 2021-08-15"),
+])
+def test_a_bad_governs_from_names_the_institution(monkeypatch, value, problem):
+    text = ("institutions:\n"
+            f"  - {{name: Taliban, country: AFG, sector: REB, aliases: [], kb_id: null, "
+            f"governs_from: {value}}}\npatterns: []\n")
+    real = kb._package_text
+    monkeypatch.setattr(kb, "_package_text",
+                        lambda fname: text if fname == "institutions.yaml" else real(fname))
+    kb._institutions_file.cache_clear()
+    kb.institutions.cache_clear()
+    try:
+        with pytest.raises(ValueError, match=re.escape(problem)):
+            kb.institutions()
+    finally:
+        monkeypatch.undo()
+        kb._institutions_file.cache_clear()
+        kb.institutions.cache_clear()
+
+
+def test_groups_that_took_power_govern_from_that_day():
+    dated = {i.name: i.governs_from for i in kb.institutions() if i.governs_from}
+    assert dated == {"Taliban": dt.date(2021, 8, 15),
+                     "Hayat Tahrir al-Sham": dt.date(2024, 12, 8)}
+
+
 # --------------------------------------------------------------------------- spot checks
 
 

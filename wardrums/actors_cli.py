@@ -86,7 +86,9 @@ def list_(country: str | None, role: str | None, on: str | None, kind: str, fmt:
                 continue
             rows.append({
                 "kind": "institution", "name": i.name, "country": i.country or "",
-                "sector": i.sector, "role": "", "start": "", "end": "",
+                # a group that took power: GOV from "start" on (institutions.yaml governs_from)
+                "sector": i.sector, "role": "governs" if i.governs_from else "",
+                "start": i.governs_from.isoformat() if i.governs_from else "", "end": "",
                 "aliases": knowledge.SEP.join(i.aliases), "kb_id": i.kb_id or "",
                 "source": "builtin",
             })

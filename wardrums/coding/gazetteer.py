@@ -11,7 +11,7 @@ corpora switch the first one off.
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from wardrums.data import knowledge
 
@@ -49,6 +49,7 @@ class Entry:
     kb_id: str | None = None
     person: knowledge.Person | None = None
     place: knowledge.Place | None = None
+    institution: knowledge.Institution | None = None
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -60,12 +61,15 @@ class Mention:
     entries: tuple[Entry, ...]
 
     def best(self, on=None) -> Entry:
-        """The entry to use; people are filtered by the date they held the role."""
-        if on is not None:
-            active = [e for e in self.entries if e.person is None or e.person.active_on(on)]
-            if active:
-                return _rank(active)
-        return _rank(list(self.entries))
+        """The entry to use; people are filtered by the date they held the role, and a group
+        that has since taken power is the government from that date."""
+        if on is None:
+            return _rank(list(self.entries))
+        active = [e for e in self.entries if e.person is None or e.person.active_on(on)]
+        entry = _rank(active or list(self.entries))
+        if entry.institution is not None and entry.institution.sector_on(on) != entry.sector:
+            return replace(entry, sector=entry.institution.sector_on(on))
+        return entry
 
 
 _KIND_ORDER = {"institution": 0, "igo": 1, "person": 2, "country": 3, "nickname": 4,
@@ -96,7 +100,7 @@ class Gazetteer:
                 self._add(phrase, Entry(kind="demonym", name=c.name, country=c.iso3, sector=None))
         for inst in knowledge.institutions():
             e = Entry(kind="institution", name=inst.name, country=inst.country,
-                      sector=inst.sector, kb_id=inst.kb_id)
+                      sector=inst.sector, kb_id=inst.kb_id, institution=inst)
             for phrase in (inst.name, *inst.aliases):
                 self._add(phrase, e)
         # a name other countries' bodies share ("Congress"): every body under it, the owner
@@ -107,7 +111,7 @@ class Gazetteer:
                 for body in shared.get(phrase.lower(), ()):
                     self._add(phrase, Entry(kind="institution", name=body.name,
                                             country=body.country, sector=body.sector,
-                                            kb_id=body.kb_id))
+                                            kb_id=body.kb_id, institution=body))
         for igo in knowledge.igos():
             e = Entry(kind="igo", name=igo.name, country=igo.code, sector=igo.sector,
                       kb_id=igo.kb_id)

@@ -110,6 +110,15 @@ class Institution:
     sector: str
     aliases: tuple[str, ...] = ()
     kb_id: str | None = None  # Wikidata QID
+    # an armed group that took power: GOV from this date on (the Taliban since 2021-08-15)
+    governs_from: dt.date | None = None
+
+    def sector_on(self, date: dt.date | dt.datetime | str | None) -> str:
+        """The sector on ``date``: a group that came to power governs from then on."""
+        if self.governs_from is not None and date is not None \
+                and _as_date(date) >= self.governs_from:
+            return "GOV"
+        return self.sector
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -264,7 +273,8 @@ def institutions() -> tuple[Institution, ...]:
     out: list[Institution] = []
     for item in items:
         where = f"{fname}:{_line(item)}"
-        _expect_keys(item, {"name", "country", "sector", "aliases", "kb_id"}, where)
+        _expect_keys(item, {"name", "country", "sector", "aliases", "kb_id", "governs_from"},
+                     where)
         name = _text(item.get("name"), "name", where)
         country = item.get("country")
         if country is not None and (not isinstance(country, str) or country not in known):
@@ -279,9 +289,21 @@ def institutions() -> tuple[Institution, ...]:
                 sector=sector,
                 aliases=_str_list(item.get("aliases"), "aliases", where),
                 kb_id=_kb_id(item.get("kb_id"), where),
+                governs_from=_governs_from(item.get("governs_from"), name, where),
             )
         )
     return tuple(out)
+
+
+def _governs_from(value: object, name: str, where: str) -> dt.date | None:
+    if value is None:
+        return None
+    if isinstance(value, dt.date):  # YAML reads an unquoted ISO date as a date
+        return value
+    if isinstance(value, str):
+        return _date(value, "governs_from", where)
+    raise ValueError(f"{where}: {name}: governs_from must be a date like 2021-08-15, "
+                     f"not {value!r}")
 
 
 @functools.cache
