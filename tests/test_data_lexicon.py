@@ -569,6 +569,28 @@ def test_unknown_field_and_set(patched_files):
         L.triggers()
 
 
+def test_a_sector_item_names_a_known_sector_and_only_in_objects(patched_files):
+    patched_files[L.TRIGGERS_FILE]["COERCE"].append(
+        {"lemma": "zap", "pos": "VERB", "object": ["=ZZZ"], "mode": "censor"})
+    with pytest.raises(ValueError, match=r"COERCE entry #\d+ \('zap'\).*'=ZZZ'.*sector code"):
+        L.triggers()
+    patched_files[L.TRIGGERS_FILE]["COERCE"][-1] = {
+        "lemma": "zap", "pos": "VERB", "block": ["=MED"], "mode": "censor"}
+    _clear_caches()
+    with pytest.raises(ValueError, match=r"block item '=MED'.*only in object lists"):
+        L.triggers()
+    patched_files[L.TRIGGERS_FILE]["COERCE"][-1] = {
+        "lemma": "zap", "pos": "VERB", "object": ["=MED", "website"], "mode": "censor"}
+    _clear_caches()
+    zap = [t for t in L.triggers() if t.lemma == "zap"][0]
+    assert zap.object == ("=MED", "website")
+
+
+def test_head_verb_slot_is_known():
+    assert "head_verb.prep:to" in next(t for t in L.triggers()
+                                       if t.lemma == "delivery" and t.object).target
+
+
 def test_subject_field_is_for_verbs_and_single_lemmas(patched_files):
     patched_files[L.TRIGGERS_FILE]["PROTEST"].append(
         {"lemma": "zap", "pos": "NOUN", "subject": ["worker"]})

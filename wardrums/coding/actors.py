@@ -24,7 +24,7 @@ from dataclasses import dataclass, field, replace
 
 from wardrums.coding.gazetteer import Entry, Mention
 from wardrums.coding.modality import WILL_AUX
-from wardrums.data import knowledge
+from wardrums.data import knowledge, lexicon
 from wardrums.records import Actor
 
 _PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
@@ -185,17 +185,17 @@ def _sector_of(head) -> str | None:
     nouns = knowledge.sector_nouns()
     lemma = head.lemma_.lower()
     compounds = [c for c in head.children if c.dep_ in ("compound", "amod") and c.i < head.i]
-    for c in compounds:
-        sec = nouns.get(c.lemma_.lower()) or nouns.get(c.lower_)
-        if sec in _OVERRIDING_SECTORS:
-            return sec
-    for c in compounds:  # multiword first: "riot police", "foreign ministry", "security forces"
+    for c in compounds:  # multiword first: "riot police", "foreign ministry", "fighter jets"
         phrase = f"{c.lower_} {lemma}"
         if phrase in nouns:
             return nouns[phrase]
         phrase = f"{c.lemma_.lower()} {lemma}"
         if phrase in nouns:
             return nouns[phrase]
+    for c in compounds:  # then a modifier that names an armed group: "*rebel* soldiers"
+        sec = nouns.get(c.lemma_.lower()) or nouns.get(c.lower_)
+        if sec in _OVERRIDING_SECTORS:
+            return sec
     doc = head.doc
     if head.i >= 2 and doc[head.i - 1].text == "-" and not doc[head.i - 1].whitespace_:
         # "sub-inspector", which the parser may split into three words of their own
@@ -298,8 +298,10 @@ def resolve(head, sv: SentenceView, ctx: ArticleContext, *, generic: bool = Fals
                 "DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY", "ORDINAL") \
                 and h.lemma_.lower() not in _not_doers():
             start, end, text = _char_span(sv, np_tokens(h))
-            # "Savar" (a town the gazetteer lacks) acting as its people
-            country = _place_country((h.text,), ctx) if h.pos_ == "PROPN" else ctx.focus_country
+            # "Savar" (a town the gazetteer lacks) acting as its people; but "allies" and
+            # "Western donors" are others than the story's own country
+            country = _place_country((h.text,), ctx) if h.pos_ == "PROPN" else (
+                None if _others(h) else ctx.focus_country)
             actor = Actor(text=text, name=text, country=country, sector=None,
                           start=start, end=end)
         if n and shared is not None and actor is not None and h.pos_ == "NOUN" and \
@@ -325,6 +327,18 @@ def resolve(head, sv: SentenceView, ctx: ArticleContext, *, generic: bool = Fals
                     if e is not None and e.country and e.kind in ("country", "capital", "demonym"):
                         add(replace(actor, country=e.country, name=f"{e.name} {h.lemma_}"))
     return out
+
+
+# Nouns of a relation to another side: whose allies they are, the story does not say (but
+# "rivals" and "enemies" are as often local ones).
+_RELATIONAL = {"ally", "partner", "neighbour", "neighbor", "donor", "backer", "sponsor",
+               "creditor", "lender"}
+
+
+def _others(h) -> bool:
+    """ "allies", "Western partners", "foreign donors": not the story's own people."""
+    return h.lemma_.lower() in _RELATIONAL or any(
+        c.lower_ in _FOREIGN_MODIFIERS for c in h.children if c.dep_ in ("amod", "compound"))
 
 
 def _resolve_one(h, sv: SentenceView, ctx: ArticleContext) -> Actor | None:
@@ -666,6 +680,24 @@ def _stating_verb(clause):
     return verb if verb.pos_ in ("VERB", "AUX") else None
 
 
+# Verbs of going into another's space: "its" on what is entered is not the intruder's
+# ("Taiwan said Chinese aircraft *entered its* air defence zone").
+_ENTERING = {"enter", "violate", "intrude", "cross", "breach", "invade", "penetrate",
+             "infiltrate"}
+
+
+def _verb_over(noun):
+    """The verb whose object, or whose preposition's object, ``noun`` is."""
+    t = noun
+    for _ in range(3):
+        if t.dep_ not in ("dobj", "pobj", "prep"):
+            return None
+        t = t.head
+        if t.pos_ in ("VERB", "AUX"):
+            return t
+    return None
+
+
 # Prepositions of the reason an act answers ("punished Iran *for* its tests"): "its" there is
 # most often the object's.
 _GRIEVANCE_PREPS = {"over", "for", "against", "about"}
@@ -678,6 +710,9 @@ def _owners_clause_subject(h):
     or the subject is a person or comes after."""
     if h.dep_ != "poss" or h.lower_ not in _GROUP_POSSESSIVES \
             or h.head.dep_ in ("nsubj", "nsubjpass"):
+        return None
+    entered = _verb_over(h.head)
+    if entered is not None and entered.lemma_.lower() in _ENTERING:
         return None
     t = h.head
     grievance = False
@@ -708,7 +743,9 @@ def _reporter_of(h):
     if h.dep_ == "poss" and h.lower_ in _GROUP_POSSESSIVES:
         clause, kind = h.head.head, "thing"
         if h.head.dep_ not in ("nsubj", "nsubjpass"):
-            return None
+            clause = _verb_over(h.head)  # "Taiwan said aircraft entered *its* zone"
+            if clause is None or clause.lemma_.lower() not in _ENTERING:
+                return None
     elif h.dep_ in ("nsubj", "nsubjpass") and h.lower_ in _SUBJECT_PRONOUNS:
         clause, kind = h.head, "person"
     elif h.dep_ == "nsubj" and h.lower_ in ("it", "they") and (
@@ -737,10 +774,35 @@ def _resolve_pronoun(h, sv: SentenceView, ctx: ArticleContext) -> Actor | None:
     # completed *its* withdrawal": the subject of the clause the possession is in
     reporter = _reporter_of(h) or _owners_clause_subject(h)
     found = _resolve_one(reporter, sv, ctx) if reporter is not None else None
-    found = found or _antecedent(h, sv, ctx)
+    found = found or _self_report(h, sv, ctx) or _antecedent(h, sv, ctx)
     if found is None:
         return None
     return replace(found, text=h.text, start=sv.offset + h.idx, end=sv.offset + h.idx + len(h.text))
+
+
+# Sectors that tell their own acts as "it"/"they": "Japan said *it* had lodged a protest",
+# "the army said it had killed four militants". Observers (the UN, aid groups, the press)
+# as often tell another's: "the United Nations said it had hit a shelter".
+_SELF_REPORTING = {"GOV", "MIL", "REB", "COP", "UAF", "SPY", "LEG", "JUD", "PTY", "OPP",
+                   "CRM", "BUS"}
+
+
+def _self_report(h, sv: SentenceView, ctx: ArticleContext) -> Actor | None:
+    """Who says "it"/"they" did something, when that is a state, a force or a party."""
+    if h.dep_ not in ("nsubj", "nsubjpass") or h.lower_ not in ("it", "they"):
+        return None
+    stating = _stating_verb(h.head)
+    if stating is None or stating.lemma_.lower() not in lexicon.cues().report_verbs:
+        return None
+    subject = next((c for c in stating.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.pos_ == "PRON" or subject.i > h.i \
+            or subject.ent_type_ == "PERSON":
+        return None
+    actor = _resolve_one(subject, sv, ctx)
+    if actor is None or actor.sector not in _SELF_REPORTING or (
+            h.lower_ == "it" and subject.tag_ == "NNS"):
+        return None  # "it" is not "the rebels"
+    return actor
 
 
 def _antecedent(h, sv: SentenceView, ctx: ArticleContext) -> Actor | None:

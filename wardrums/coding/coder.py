@@ -139,8 +139,11 @@ def prefilter_forms() -> PrefilterForms:
         if trig.object is None and trig.compound is None:
             bare.add(trig.lemma)
         else:
-            words = {w for item in (*(trig.object or ()), *(trig.compound or ()))
+            items = (*(trig.object or ()), *(trig.compound or ()))
+            words = {w for item in items if not item.startswith("=")
                      for w in lexicon.inflections(item.split()[-1]) | {item.split()[-1]}}
+            words |= {w for item in items if item.startswith("=")
+                      for w in _name_words(item[1:])}
             needs.setdefault(trig.lemma, set()).update(words)
     strong: set[str] = set()
     weak: dict[str, set[str]] = {}
@@ -153,6 +156,14 @@ def prefilter_forms() -> PrefilterForms:
                 weak.setdefault(form, set()).update(needs.get(lemma, ()))
     return PrefilterForms(strong=frozenset(strong),
                           needs={f: frozenset(w) for f, w in weak.items()})
+
+
+def _name_words(sector: str) -> set[str]:
+    """Last words of the names of the bodies ``sector`` holds ("=MED" items: "bbc",
+    "america"); the matcher reads a name by its head, which comes last."""
+    bodies = [*knowledge.institutions(), *knowledge.igos()]
+    return {words[-1] for b in bodies if b.sector == sector for name in (b.name, *b.aliases)
+            for words in [_WORD.findall(name.lower())] if words}
 
 
 # Month names next to a day or a date preposition are dates, not protest marches or modals.
@@ -887,14 +898,16 @@ def _make_event(match: TriggerMatch, sent: SentenceSpan, sv: SentenceView, ctx: 
     if source and target and {(a.country, a.sector) for a in source} == {(a.country, a.sector) for a in target} \
             and {a.name for a in source} == {a.name for a in target}:
         target = ()  # "X and Y clashed" parsed as X against X: keep the side we know
+    own_forces = False
     if entry.category == "MOBILIZE" and source:
         # the forces mobilised are the source's own, not whom it faces ("put *its army* on
         # alert", "will send *10,000 troops* to its border")
         ours = {a.country for a in source} | {None}
-        target = tuple(a for a in target if not (a.country in ours and a.sector in ("MIL", "COP")))
-    if not target and source:
+        faced = tuple(a for a in target if not (a.country in ours and a.sector in ("MIL", "COP")))
+        own_forces, target = len(faced) < len(target), faced
+    if not target and source and not own_forces:
         target = _owner_of_object(match, sv, ctx)
-    if not target and source:
+    if not target and source and not own_forces:
         # what the trigger acts on: its object, or the object of its preposition
         objects = [h for h in match.targets if h.head.i == match.token.i
                    or (h.dep_ == "pobj" and h.head.head.i == match.token.i)]

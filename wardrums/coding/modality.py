@@ -50,6 +50,12 @@ _EXPECTING_NOUNS = {"anticipation": "predicted", "expectation": "predicted",
                     "possibility": "hypothetical", "prospect": "hypothetical",
                     "danger": "hypothetical", "likelihood": "hypothetical",
                     "spectre": "hypothetical", "specter": "hypothetical"}
+# Nouns of a purpose that "no" denies: "had *no plans* to send weapons", "has no intention of
+# attacking": the act is not intended.
+PURPOSE_NOUNS = {"plan", "intention", "intent", "desire", "wish", "interest", "reason",
+                 "need", "aim", "ambition"}
+# Adjectives that expect an act not to happen: "is *unlikely* to deliver missiles".
+_DOUBTED = {"unlikely", "improbable"}
 _REQUEST_FOR_VERBS = {"call", "ask", "appeal", "press", "push", "plead", "clamour", "clamor"}
 _ACCUSE_LEMMAS = {"accuse", "charge", "blame", "suspect", "allege", "implicate", "fault", "link"}
 # The prepositions that introduce what someone is accused of or blamed for ("linked Indian
@@ -402,6 +408,8 @@ def assess(trigger) -> Assessment:
         if t is not trigger and lemma in cues["predicted"]:
             bump("predicted")
             tense = "future"
+            if lemma in _DOUBTED:
+                negated = not negated
         if via in ("xcomp", "ccomp") and lemma in _complement_modality() \
                 and not _told_as_done(chain[k - 1], via, lemma):
             effect = _complement_modality()[lemma]  # "urged X to withdraw", "refused to sign"
@@ -482,6 +490,11 @@ def assess(trigger) -> Assessment:
             if not any(c.dep_ == "neg" for c in node.children):
                 negated = not negated
             bump("hypothetical")
+        if steps < 3 and node.pos_ == "NOUN" and lemma in PURPOSE_NOUNS \
+                and (rel == "acl" or (rel == "prep" and prev.lower_ == "of")) \
+                and any(c.dep_ == "det" and c.lower_ == "no" for c in node.children):
+            negated = not negated  # "no plans to send", "no intention of attacking"
+            bump("predicted")
         if rel == "acl" and steps < 2 and node.pos_ in ("NOUN", "PROPN") \
                 and lemma in _complement_modality() and to_infinitive(prev):
             effect = _complement_modality()[lemma]  # "the power to detain"

@@ -15,9 +15,11 @@ unnamed) unless it fell into the sea ("fired two missiles *into the sea*": a wea
 from __future__ import annotations
 
 import functools
+import unicodedata
 from dataclasses import dataclass, replace
 
 from wardrums.coding.modality import (
+    PURPOSE_NOUNS,
     accusation_over,
     accused,
     blamed_on,
@@ -114,6 +116,22 @@ def _with_conjuncts(tokens: list) -> list:
     return tokens + [c for t in tokens for c in t.conjuncts if c.i > t.i]
 
 
+# Particles the parser may hang on the verb's object or its last conjunct: "stripped *94
+# figures of* their citizenship", "sent 45 aircraft and 12 *warships around* Taiwan".
+_OBJECT_PARTICLES = {"of", "around", "near", "toward", "towards", "into"}
+
+
+def _hung_on_object(tok, particle: str) -> list:
+    objects = [c for c in tok.children if c.dep_ == "dobj"]
+    objects += [c for o in objects for c in o.conjuncts]
+    return [g for o in objects for g in prep_objects(o, particle)]
+# Nouns an act reaches through: "blocked *access* to YouTube" blocks YouTube (censorship),
+# "blocked access to the bridge" the bridge (obstruction); "put on the highest *state* of
+# readiness" is put on readiness (and "imposed a state of emergency" still imposes a state).
+_THROUGH = {"access": "to"}
+_ALSO_THROUGH = {"state": "of"}
+
+
 def _object_candidates(tok, entry: lexicon.Trigger) -> list:
     """Tokens that may satisfy ``object`` (see the triggers.yaml header)."""
     if entry.pos == "VERB":
@@ -121,6 +139,9 @@ def _object_candidates(tok, entry: lexicon.Trigger) -> list:
         objs = [c for c in tok.children if c.dep_ in deps]
         if entry.particle:
             objs += prep_objects(tok, entry.particle)
+            if entry.particle in _OBJECT_PARTICLES:
+                objs += _hung_on_object(tok, entry.particle)
+        objs = [o for c in objs for o in _seen_through(c, entry)]
         # small clause: "ordered the consulate closed" (ccomp/xcomp/oprd with its own subject)
         for c in tok.children:
             if c.dep_ in ("ccomp", "xcomp", "oprd"):
@@ -133,17 +154,54 @@ def _object_candidates(tok, entry: lexicon.Trigger) -> list:
     return _with_conjuncts(objs)
 
 
+def _seen_through(noun, entry: lexicon.Trigger) -> list:
+    """What the object stands for: the noun, or what it opens onto. An entry that names the
+    noun itself ("granted *access*", "denied access") still sees it."""
+    lemma = noun.lemma_.lower()
+    if lemma in _THROUGH:
+        beyond = prep_objects(noun, _THROUGH[lemma])
+        return [*beyond, noun] if not beyond or lemma in (entry.object or ()) else beyond
+    if lemma in _ALSO_THROUGH:
+        return [noun, *prep_objects(noun, _ALSO_THROUGH[lemma])]
+    return [noun]
+
+
+def _unaccented(word: str) -> str:
+    """ "chargé" -> "charge": the lexicon writes its words without accents."""
+    if word.isascii():
+        return word
+    return "".join(c for c in unicodedata.normalize("NFKD", word)
+                   if not unicodedata.combining(c))
+
+
 def _matches_item(tok, item: str) -> bool:
+    if item.startswith("="):
+        return _body_of_sector(tok, item[1:])
     words = item.split()
-    if tok.lemma_.lower() != words[-1] and tok.lower_ != words[-1]:
+    if tok.lemma_.lower() != words[-1] and _unaccented(tok.lower_) != words[-1]:
         return False
     if len(words) == 1:
         return True
     # the modifiers, and theirs in a compound chain: "US *Embassy* staff members"
     near = [c for c in tok.children if c.dep_ in ("compound", "amod", "nmod")]
     near += [g for c in near if c.dep_ == "compound" for g in c.children if g.dep_ == "compound"]
-    mods = {c.lemma_.lower() for c in near} | {c.lower_ for c in near}
+    mods = {c.lemma_.lower() for c in near} | {_unaccented(c.lower_) for c in near}
     return all(w in mods for w in words[:-1])
+
+
+def _body_of_sector(tok, sector: str) -> bool:
+    """Whether ``tok`` heads a name the knowledge files give ``sector`` ("the *BBC*")."""
+    from wardrums.coding.gazetteer import gazetteer
+
+    names = {tok.text, tok.lower_}
+    if tok.ent_type_:
+        ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+        if ent is not None:
+            name = " ".join(t.text for t in ent if not (t.i == ent.start and t.lower_ == "the"))
+            names |= {name, name.lower()}
+    table = gazetteer().table
+    return any(e.kind in ("institution", "igo") and e.sector == sector
+               for n in names for e in table.get(n, ()))
 
 
 def _modifiers(tok) -> set[str]:
@@ -156,6 +214,11 @@ def _modifiers(tok) -> set[str]:
     return mods
 
 
+# Installations named by what they hold or make: their modifier never blocks a trigger.
+_FACILITIES = {"refinery", "depot", "terminal", "plant", "facility", "pipeline", "tanker",
+               "rig", "warehouse", "field", "reactor"}
+
+
 def _block_words(tok, obj) -> set[str]:
     words = {c.lemma_.lower() for c in tok.children if c.dep_ not in _NON_BLOCK_DEPS}
     words |= {c.lower_ for c in tok.children if c.dep_ in ("prt", "prep")}
@@ -165,7 +228,9 @@ def _block_words(tok, obj) -> set[str]:
         words.add(tok.head.lemma_.lower())
     for o in [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")] + ([obj] if obj is not None else []):
         words.add(o.lemma_.lower())
-        words |= {c.lemma_.lower() for c in o.children if c.dep_ in ("compound", "amod", "nmod")}
+        if o.lemma_.lower() not in _FACILITIES:  # "struck oil", not "struck an *oil* refinery"
+            words |= {c.lemma_.lower() for c in o.children
+                      if c.dep_ in ("compound", "amod", "nmod")}
     return words
 
 
@@ -239,11 +304,16 @@ def _simple_slot(tok, slot: str) -> list:
             return accused(charged, noun)
         verb = _governing_verb(tok)
         if verb is None or _witnessed(tok) or _setting(tok) \
-                or verb.lemma_.lower() in _BROKERING:
+                or verb.lemma_.lower() in _BROKERING \
+                or (verb.lemma_.lower() in _THWARTING and noun.dep_ == "dobj"):
             # "residents *heard* explosions": who heard is not who set them off; "Qatar
-            # *brokered* a deal between Hamas and Israel": the broker is not a party
+            # *brokered* a deal between Hamas and Israel": the broker is not a party; "to
+            # *block* arms shipments": who blocks them does not send them
             return []
         return subject_heads(verb)
+    if slot == "head_verb":  # only before a sub-slot: "approved the delivery *to Ukraine*"
+        verb = _governing_verb(tok)
+        return [verb] if verb is not None else []
     if slot == "head_object":
         # "Obama told *Putin* in a phone call", "assured Kyiv during a meeting": who the
         # talking verb addresses is the call's other party
@@ -413,6 +483,9 @@ def subject_heads(tok) -> list:
 
 # Verbs of bringing others to an act without being its party.
 _BROKERING = {"broker", "mediate", "facilitate"}
+# Verbs that stop another's act: who blocks arms shipments does not ship them.
+_THWARTING = {"block", "stop", "intercept", "interdict", "prevent", "halt", "thwart", "foil",
+              "obstruct", "disrupt"}
 
 
 # Verbs of answering an act, and the prepositions that name the act answered ("responded to
@@ -482,6 +555,11 @@ def _controlling_object(tok):
     obj = tok.doc[to.i - 1]
     if obj.dep_ == "dobj" and obj.head.lemma_.lower() in _OBJECT_CONTROL:
         return obj
+    on = obj.head
+    if obj.dep_ == "pobj" and on.lower_ in ("on", "upon") and on.i == on.head.i + 1 \
+            and on.head.lemma_.lower() in ("call", "prevail") \
+            and obj.ent_type_ not in ("DATE", "TIME"):
+        return obj  # "called on *allies* to speed up deliveries", not "called X on Monday to"
     return None
 
 
@@ -509,6 +587,9 @@ def _inherited_subject(tok):
             return head
         if dep == "pcomp":
             head = head.head
+            if head.pos_ in _NOUN_POS and t.head.lower_ == "of" and (
+                    _capacity_noun(head) or head.lemma_.lower() in PURPOSE_NOUNS):
+                return _holder(head)  # "has no *intention* of attacking"
         if dep == "xcomp" and _is_passive(head):
             # object control in the passive: "police were forced to open fire" → police
             patients = [c for c in head.children if c.dep_ in ("nsubjpass", "nsubj")]
@@ -736,7 +817,7 @@ def _named_sources(tok, entry: lexicon.Trigger) -> list:
             return by  # "a bandh *imposed by villagers*", "the strike called by the unions"
         verb = _governing_verb(noun)
         if verb is not None and noun.dep_ in ("dobj", "attr") and not _witnessed(noun) \
-                and verb.lemma_.lower() not in _BROKERING:
+                and verb.lemma_.lower() not in _BROKERING | _THWARTING:
             subj = [c for c in verb.children if c.dep_ == "nsubj"]
             if not subj and not _is_passive(verb):
                 subj = _inherited_heads(verb)  # "is willing to provide a loan"
@@ -795,6 +876,8 @@ def _targets(tok, entry: lexicon.Trigger, consumed) -> list:
                  and not (slot == "prep:with" and _weapon(h))]  # "attacked it *with drones*"
         if not found and slot.startswith("prep:") and consumed is not None:
             found = _slot(consumed, slot)  # "imposed sanctions on Russia"
+        if not found and slot == f"prep:{entry.particle}" and entry.particle in _OBJECT_PARTICLES:
+            found = _hung_on_object(tok, entry.particle)  # "sent warships *around Taiwan*"
         found = [o for t in found for o in (_across(t) if t.lemma_.lower() in _BORDERS else [t])]
         if found and any(_is_actorish(t) for t in found):
             return found
@@ -959,6 +1042,8 @@ def _fit(tok, entry: lexicon.Trigger):
         parts = {c.lower_ for c in tok.children
                  if c.dep_ in ("prt", "prep", "agent", "advmod", "dative", "oprd")
                  and not any(g.ent_type_ in _NON_ACTOR_ENTS for g in c.children if g.dep_ == "pobj")}
+        if entry.particle in _OBJECT_PARTICLES and _hung_on_object(tok, entry.particle):
+            parts.add(entry.particle)
         if entry.particle.lower() not in parts:
             return False
     if entry.compound and not _modifiers(tok) & set(entry.compound):

@@ -27,6 +27,7 @@ from typing import Any
 
 import yaml
 
+from wardrums.data import knowledge
 from wardrums.records import EVENT_TYPES, QUAD_CLASSES
 
 __all__ = [
@@ -61,7 +62,7 @@ PREPOSITIONS: frozenset[str] = frozenset(
 #: Slots that name a child (or relative) of the trigger.
 BASE_SLOTS: frozenset[str] = frozenset(
     {"dobj", "dative", "nsubj", "nsubjpass", "agent", "poss", "compound", "amod_demonym",
-     "ccomp_nsubj", "head_nsubj", "head_object", "cause", "police_subject"}
+     "ccomp_nsubj", "head_nsubj", "head_object", "head_verb", "cause", "police_subject"}
 )  # fmt: skip
 #: Slots that find a doer the sentence implies rather than names ("killed *in police
 #: firing*"; "*the police* acted and caught them"). An entry whose source slots are all of
@@ -443,6 +444,12 @@ def _word_list(file: str, where: str, value: Any, field: str, *, multiword: bool
         if not isinstance(item, str):
             raise _fail(file, where, f"{field} item {item!r} is not a string")
         if item.startswith("@"):
+            out.append(item)
+            continue
+        if item.startswith("="):  # "=MED": a body the knowledge files give that sector
+            if field != "object" or item[1:] not in knowledge.sectors():
+                raise _fail(file, where, f"{field} item {item!r}: '=' takes a sector code "
+                            "from sectors.yaml, and only in object lists")
             out.append(item)
             continue
         words = item.split(" ")
