@@ -315,3 +315,18 @@ def test_a_day_after_called_is_no_one_called_upon():
     ev = one(events_of("Netanyahu called Australian Prime Minister Scott Morrison on Wednesday "
                        "to congratulate him on his victory."), "SUPPORT")
     assert countries(ev.source) == {"ISR"}
+
+
+@pytest.mark.parametrize("text, event_type", [
+    ("Police stopped the protesters from marching to parliament.", "PROTEST"),
+    ("Turkey barred Russian warships from entering its waters.", "MOBILIZE"),
+])
+def test_an_act_someone_is_kept_from_does_not_happen(text, event_type):
+    ev = one(events_of(text), event_type)
+    assert ev.polarity == "negative" and ev.modality == "hypothetical"
+
+
+def test_militants_said_to_cross_are_not_the_storys_own_forces():
+    events = events_of("India said Pakistan should stop helping militants cross into Indian "
+                       "Kashmir.")
+    assert not [e for e in of_type(events, "MOBILIZE") if "IND" in countries(e.source)]

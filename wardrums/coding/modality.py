@@ -54,6 +54,10 @@ _EXPECTING_NOUNS = {"anticipation": "predicted", "expectation": "predicted",
 # attacking": the act is not intended.
 PURPOSE_NOUNS = {"plan", "intention", "intent", "desire", "wish", "interest", "reason",
                  "need", "aim", "ambition"}
+# Verbs that keep someone from an act: "*bars* ships from entering U.S. waters", "stopped
+# protesters from marching": the act does not take place.
+_BARRING = {"bar", "ban", "prevent", "stop", "block", "prohibit", "forbid", "keep", "deter",
+            "restrain", "restrict", "debar"}
 # Adjectives that expect an act not to happen: "is *unlikely* to deliver missiles".
 _DOUBTED = {"unlikely", "improbable"}
 _REQUEST_FOR_VERBS = {"call", "ask", "appeal", "press", "push", "plead", "clamour", "clamor"}
@@ -489,6 +493,10 @@ def assess(trigger) -> Assessment:
             # a possibility; the verb's own "not" is read here, as its clause is not the act's
             if not any(c.dep_ == "neg" for c in node.children):
                 negated = not negated
+            bump("hypothetical")
+        if rel == "prep" and prev.lower_ == "from" and head.dep_ == "pcomp" and steps < 3 \
+                and node.pos_ in ("VERB", "AUX") and lemma in _BARRING:
+            negated = not negated  # "bars ships *from entering* U.S. waters"
             bump("hypothetical")
         if steps < 3 and node.pos_ == "NOUN" and lemma in PURPOSE_NOUNS \
                 and (rel == "acl" or (rel == "prep" and prev.lower_ == "of")) \
