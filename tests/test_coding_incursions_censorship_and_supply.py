@@ -330,3 +330,9 @@ def test_militants_said_to_cross_are_not_the_storys_own_forces():
     events = events_of("India said Pakistan should stop helping militants cross into Indian "
                        "Kashmir.")
     assert not [e for e in of_type(events, "MOBILIZE") if "IND" in countries(e.source)]
+
+
+def test_barred_from_entering_even_when_from_hangs_on_a_relative_clause():
+    ev = one(events_of("The order bars ships that have docked at a North Korean port from "
+                       "entering U.S. waters for 180 days."), "MOBILIZE")
+    assert ev.polarity == "negative"

@@ -339,6 +339,15 @@ def _modifier_reading(mod, cues) -> str | None:
     return None
 
 
+def _barring(verb) -> bool:
+    """``verb`` keeps someone from an act, or the parser hung "from" on a relative clause of
+    its object ("bars ships that have docked at a port *from entering*")."""
+    if verb.lemma_.lower() in _BARRING:
+        return True
+    return verb.dep_ == "relcl" and verb.head.dep_ == "dobj" \
+        and verb.head.head.lemma_.lower() in _BARRING
+
+
 def assess(trigger) -> Assessment:
     """Read modality and polarity for the event signalled by ``trigger`` (a spaCy Token)."""
     cues = _cue_sets()
@@ -495,7 +504,7 @@ def assess(trigger) -> Assessment:
                 negated = not negated
             bump("hypothetical")
         if rel == "prep" and prev.lower_ == "from" and head.dep_ == "pcomp" and steps < 3 \
-                and node.pos_ in ("VERB", "AUX") and lemma in _BARRING:
+                and node.pos_ in ("VERB", "AUX") and _barring(node):
             negated = not negated  # "bars ships *from entering* U.S. waters"
             bump("hypothetical")
         if steps < 3 and node.pos_ == "NOUN" and lemma in PURPOSE_NOUNS \
