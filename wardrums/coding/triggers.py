@@ -116,15 +116,18 @@ def _with_conjuncts(tokens: list) -> list:
     return tokens + [c for t in tokens for c in t.conjuncts if c.i > t.i]
 
 
-# Particles the parser may hang on the verb's object or its last conjunct: "stripped *94
+# Particles the parser may hang on the verb's object or a conjunct of it: "stripped *94
 # figures of* their citizenship", "sent 45 aircraft and 12 *warships around* Taiwan".
 _OBJECT_PARTICLES = {"of", "around", "near", "toward", "towards", "into"}
 
 
 def _hung_on_object(tok, particle: str) -> list:
+    """The objects of ``particle`` where the parser hung it on the verb's direct object."""
     objects = [c for c in tok.children if c.dep_ == "dobj"]
     objects += [c for o in objects for c in o.conjuncts]
     return [g for o in objects for g in prep_objects(o, particle)]
+
+
 # Nouns an act reaches through: "blocked *access* to YouTube" blocks YouTube (censorship),
 # "blocked access to the bridge" the bridge (obstruction); "put on the highest *state* of
 # readiness" is put on readiness (and "imposed a state of emergency" still imposes a state).
