@@ -23,7 +23,7 @@ import functools
 from dataclasses import dataclass, field, replace
 
 from wardrums.coding.gazetteer import Entry, Mention
-from wardrums.coding.modality import WILL_AUX
+from wardrums.coding.modality import WILL_AUX, report_verbs
 from wardrums.data import knowledge, lexicon
 from wardrums.records import Actor
 
@@ -252,8 +252,6 @@ _ABSTRACT_SUBJECTS = {"explosion", "blast", "order", "attempt", "move", "decisio
 
 @functools.cache
 def _not_doers() -> frozenset[str]:
-    from wardrums.data import lexicon
-
     return frozenset(_ABSTRACT_SUBJECTS | lexicon.word_set("attack_nouns")
                      | lexicon.word_set("hazards") | lexicon.word_set("accident_causes"))
 
@@ -555,8 +553,6 @@ def _seated_in(h, sector: str | None, sv: SentenceView, ctx: ArticleContext) -> 
 @functools.cache
 def _diplomat_heads() -> frozenset[str]:
     """Head lemmas of the lexicon's diplomats set (envoys are abroad by trade)."""
-    from wardrums.data import lexicon
-
     return frozenset(w.split()[-1] for w in lexicon.word_set("diplomats")) | {"delegation",
                                                                               "delegate"}
 
@@ -757,15 +753,22 @@ def _reporter_of(h):
         clause, kind = h.head, "thing"
     else:
         return None
-    stating = _stating_verb(clause)
-    if stating is None:
-        return None
-    subject = next((c for c in stating.children if c.dep_ == "nsubj"), None)
-    if subject is None or subject.pos_ == "PRON" or subject.i > h.i:
-        return None
-    if (subject.ent_type_ == "PERSON") != (kind == "person"):
+    _, subject = _stater(clause, h)
+    if subject is None or (subject.ent_type_ == "PERSON") != (kind == "person"):
         return None  # "Russia said he ...", "Putin said it ...": someone else
     return subject
+
+
+def _stater(clause, h):
+    """The verb that states ``clause`` and its subject, when the subject is named (not a
+    pronoun) before ``h``; (None, None) or (verb, None) when the sentence does not say."""
+    stating = _stating_verb(clause)
+    if stating is None:
+        return None, None
+    subject = next((c for c in stating.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.pos_ == "PRON" or subject.i > h.i:
+        return stating, None
+    return stating, subject
 
 
 def _resolve_pronoun(h, sv: SentenceView, ctx: ArticleContext) -> Actor | None:
@@ -791,11 +794,8 @@ def _self_report(h, sv: SentenceView, ctx: ArticleContext) -> Actor | None:
     """Who says "it"/"they" did something, when that is a state, a force or a party."""
     if h.dep_ not in ("nsubj", "nsubjpass") or h.lower_ not in ("it", "they"):
         return None
-    stating = _stating_verb(h.head)
-    if stating is None or stating.lemma_.lower() not in lexicon.cues().report_verbs:
-        return None
-    subject = next((c for c in stating.children if c.dep_ == "nsubj"), None)
-    if subject is None or subject.pos_ == "PRON" or subject.i > h.i \
+    stating, subject = _stater(h.head, h)
+    if subject is None or stating.lemma_.lower() not in report_verbs() \
             or subject.ent_type_ == "PERSON":
         return None
     actor = _resolve_one(subject, sv, ctx)

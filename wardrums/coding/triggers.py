@@ -306,13 +306,8 @@ def _simple_slot(tok, slot: str) -> list:
         if charged is not None:  # "accused *Israel* of sabotage", "warned *Beijing* against"
             return accused(charged, noun)
         verb = _governing_verb(tok)
-        if verb is None or _witnessed(tok) or _setting(tok) \
-                or verb.lemma_.lower() in _BROKERING \
-                or (verb.lemma_.lower() in _THWARTING and noun.dep_ == "dobj"):
-            # "residents *heard* explosions": who heard is not who set them off; "Qatar
-            # *brokered* a deal between Hamas and Israel": the broker is not a party; "to
-            # *block* arms shipments": who blocks them does not send them
-            return []
+        if verb is None or _witnessed(tok) or _setting(tok) or _stands_apart(verb, noun):
+            return []  # "residents *heard* explosions": who heard is not who set them off
         return subject_heads(verb)
     if slot == "head_verb":  # only before a sub-slot: "approved the delivery *to Ukraine*"
         verb = _governing_verb(tok)
@@ -489,6 +484,13 @@ _BROKERING = {"broker", "mediate", "facilitate"}
 # Verbs that stop another's act: who blocks arms shipments does not ship them.
 _THWARTING = {"block", "stop", "intercept", "interdict", "prevent", "halt", "thwart", "foil",
               "obstruct", "disrupt"}
+
+
+def _stands_apart(verb, noun) -> bool:
+    """The subject of ``verb`` is no party to the act ``noun`` names: "Qatar *brokered* a
+    deal between Hamas and Israel", "to *block* arms shipments"."""
+    lemma = verb.lemma_.lower()
+    return lemma in _BROKERING or (lemma in _THWARTING and noun.dep_ == "dobj")
 
 
 # Verbs of answering an act, and the prepositions that name the act answered ("responded to
@@ -820,7 +822,7 @@ def _named_sources(tok, entry: lexicon.Trigger) -> list:
             return by  # "a bandh *imposed by villagers*", "the strike called by the unions"
         verb = _governing_verb(noun)
         if verb is not None and noun.dep_ in ("dobj", "attr") and not _witnessed(noun) \
-                and verb.lemma_.lower() not in _BROKERING | _THWARTING:
+                and not _stands_apart(verb, noun):
             subj = [c for c in verb.children if c.dep_ == "nsubj"]
             if not subj and not _is_passive(verb):
                 subj = _inherited_heads(verb)  # "is willing to provide a loan"
