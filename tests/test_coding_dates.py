@@ -581,6 +581,19 @@ def test_discourse_dates_carry_the_last_dated_expression():
     assert dd.before(text.index("They")).date == D(2015, 3, 6)
 
 
+def test_a_day_to_come_is_read_ahead_and_a_past_days_report_is_not():
+    from wardrums.coding.dates import DiscourseDates
+
+    pub = dt.date(2024, 10, 1)  # a Tuesday
+    text = ("The minister is expected to visit Beirut on Thursday, his ministry said. "
+            "Iran warned Israel. Protesters on Monday said they will march again. They left. "
+            "Shops next to the market on Sunday were looted. Police came.")
+    dd = DiscourseDates(text, pub)
+    assert dd.before(text.index("Iran")).date == dt.date(2024, 10, 3)  # ahead: no running date
+    assert dd.before(text.index("They")).date == dt.date(2024, 9, 30)  # "will" comes after
+    assert dd.before(text.index("Police")).date == dt.date(2024, 9, 29)  # "next to" is a place
+
+
 def test_undated_past_event_is_the_day_before_publication_and_says_so():
     pub = dt.date(2017, 10, 12)
     past = resolve_event_date("Police arrested four protesters.", pub, tense="past")

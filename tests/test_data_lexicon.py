@@ -584,6 +584,16 @@ def test_a_sector_item_names_a_known_sector_and_only_in_objects(patched_files):
     _clear_caches()
     zap = [t for t in L.triggers() if t.lemma == "zap"][0]
     assert zap.object == ("=MED", "website")
+    patched_files[L.TRIGGERS_FILE]["COERCE"][-1] = {
+        "lemma": "zap", "pos": "VERB", "object": ["=STATE"], "mode": "censor"}
+    _clear_caches()
+    zap = [t for t in L.triggers() if t.lemma == "zap"][0]
+    assert zap.object == ("=STATE",)  # a country's name
+
+
+def test_the_shipped_lexicon_reads_a_country_as_an_object():
+    suspend = [t for t in L.triggers() if t.lemma == "suspend" and t.object == ("=STATE",)]
+    assert suspend and suspend[0].mode == "suspend-membership"
 
 
 def test_head_verb_slot_is_known():

@@ -370,6 +370,8 @@ def _resolve_one(h, sv: SentenceView, ctx: ArticleContext) -> Actor | None:
                 sector = _sector_of(h.head)
             actor = actor_from_entry(entry, sv, span_tokens, sector=sector)
         elif entry.kind == "place":
+            if entry.country is None:
+                return None  # a sea or strait no state holds is where, never whom
             actor = actor_from_entry(entry, sv, span_tokens, sector="CVL")
         elif (entry.kind == "institution" and m.end - m.start == 1 and ctx.focus_country
               and entry.country != ctx.focus_country
@@ -513,7 +515,8 @@ _GROUP_SECTORS = {"REB", "UAF", "CRM", "PTY", "OPP", "NGO"}
 
 def _named_before(h, tokens: list, ctx: ArticleContext) -> Actor | None:
     low = h.lemma_.lower()
-    if low not in _BODY_NOUNS or h.pos_ != "NOUN" or h.text[:1].isupper() \
+    # (the parser tags a lower-case "bloc" PROPN now and then)
+    if low not in _BODY_NOUNS or h.pos_ not in ("NOUN", "PROPN") or h.text[:1].isupper() \
             or [t.lower_ for t in tokens] != ["the", h.lower_]:
         return None
     for actor in reversed(ctx.bodies):
@@ -711,11 +714,13 @@ def _owners_clause_subject(h):
     if entered is not None and entered.lemma_.lower() in _ENTERING:
         return None
     t = h.head
-    grievance = False
+    # the possessed noun is the reason itself ("over *its* missile tests"), not what an act
+    # in the reason was done to ("over a cyber attack on *its* defence ministry": the victim
+    # complains)
+    grievance = h.head.dep_ == "pobj" and h.head.head.lower_ in _GRIEVANCE_PREPS
     for _ in range(4):
         if t.dep_ not in ("dobj", "pobj", "prep", "attr", "oprd", "dative", "conj", "compound"):
             return None
-        grievance = grievance or (t.dep_ == "prep" and t.lower_ in _GRIEVANCE_PREPS)
         t = t.head
         if t.pos_ in ("VERB", "AUX"):
             break

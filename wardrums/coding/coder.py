@@ -27,6 +27,7 @@ from wardrums.coding import hybrid
 from wardrums.coding.actors import ArticleContext, SentenceView
 from wardrums.coding.demands import find_reported_demands
 from wardrums.coding.gazetteer import gazetteer
+from wardrums.coding.mend import mend_split_demonyms
 from wardrums.coding.modality import (
     WEIGH_VERBS,
     assess,
@@ -67,7 +68,7 @@ CODER_NAME = "wardrums-rules/0.1"
 # recent: the running story. Older dates ("since the invasion began on Feb. 24") are background.
 RUNNING_DATE_DAYS = 7
 # Categories where "X and Y <verb>" means X with Y: the first conjunct is the source.
-_RECIPROCAL = {"AGREE", "CONSULT", "COOPERATE", "ASSAULT", "REJECT"}
+_RECIPROCAL = {"AGREE", "CONSULT", "COOPERATE", "ASSAULT"}
 # Cooperative acts whose explicit refusal is a REJECT.
 _COMMITMENTS = {"AGREE", "SUPPORT", "COOPERATE", "CONCEDE"}
 _WORD = re.compile(r"[a-z][a-z'-]*")
@@ -160,7 +161,11 @@ def prefilter_forms() -> PrefilterForms:
 
 def _name_words(sector: str) -> set[str]:
     """Last words of the names of the bodies ``sector`` holds ("=MED" items: "bbc",
-    "america"); the matcher reads a name by its head, which comes last."""
+    "america"), or of the countries ("=STATE"); the matcher reads a name by its head, which
+    comes last."""
+    if sector == lexicon.STATE:
+        return {words[-1] for c in knowledge.countries() for name in (c.name, *c.aliases)
+                for words in [_WORD.findall(name.lower())] if words}
     bodies = [*knowledge.institutions(), *knowledge.igos()]
     return {words[-1] for b in bodies if b.sector == sector for name in (b.name, *b.aliases)
             for words in [_WORD.findall(name.lower())] if words}
@@ -437,6 +442,14 @@ def _joined_doc(nlp, chosen: list[SentenceSpan]):
     return doc, bounds
 
 
+def _in_a_known_name(tok, sv: SentenceView) -> bool:
+    """A word of a body's name the knowledge files list ("the Shanghai *Cooperation*
+    Organisation", "the Popular *Mobilization* Forces") is no act."""
+    m = sv.mention_at(tok.i)
+    return m is not None and m.end - m.start > 1 \
+        and any(e.kind in ("institution", "igo") for e in m.entries)
+
+
 def _parse(nlp, joined: list, batch_size: int, n_process: int):
     docs = [d for (d, _), _ in joined]
     parsed = nlp.pipe(docs, batch_size=max(1, batch_size // 16), n_process=n_process)
@@ -457,12 +470,13 @@ def _read(p: _Prepared, docs: list, gz, use_classifier: bool = True) -> list[Eve
     # the classifier must not add them back with that subject as their doer
     declined: list[set[str]] = []
     for sent, doc in zip(p.chosen, docs, strict=True):
-        sv = SentenceView(doc=doc, offset=sent.start,
-                          mentions=gz.mentions(doc, lowercase=p.ctx.lowercase))
+        mentions = gz.mentions(doc, lowercase=p.ctx.lowercase)
+        mend_split_demonyms(doc, mentions)
+        sv = SentenceView(doc=doc, offset=sent.start, mentions=mentions)
         _register_people(sv, p.ctx)
         actor_mod.note_bodies(sv, p.ctx)
         sv.speaker = _root_speaker(sv, p.ctx)
-        matches = find_triggers(doc)
+        matches = [m for m in find_triggers(doc) if not _in_a_known_name(m.token, sv)]
         made, outside = [], set()
         for m in matches:
             if _told_again(m, p.ctx):
@@ -914,6 +928,7 @@ def _make_event(match: TriggerMatch, sent: SentenceSpan, sv: SentenceView, ctx: 
         if match.consumed is not None:
             objects.append(sv.doc[match.consumed])
         target = _party_referred_to(objects, entry.category, source, ctx)
+    target = _not_its_own_state(source, target, ctx)
     if entry.coding().quad_class in (2, 4):  # whose crowd it is, before it is judged below
         here = located_in_clause(match.token, sv, ctx, material=True)
         source, target = _placed(source, here, sv, ctx), _placed(target, here, sv, ctx)
@@ -958,6 +973,11 @@ def _make_event(match: TriggerMatch, sent: SentenceSpan, sv: SentenceView, ctx: 
         # 114, ACCUSE), not a demonstration, which PLOVER keeps for civilians
         category, mode = "ACCUSE", "complain"
         coding = lexicon.plover()["ACCUSE"].coding("complain")
+    if mode == "crowd-control" and match.consumed is not None \
+            and sv.doc[match.consumed].lemma_.lower() == "force" and target \
+            and all(a.sector in _STATE_OR_ARMED for a in target):
+        # "threatened to use force against Taiwan": armed force on a state, not riot control
+        mode, coding = None, lexicon.plover()["ASSAULT"].coding(None)
     if occupied:
         # "troops captured two rebel camps", "took control of the town": military occupation
         category, mode = "ASSAULT", "occupy"
@@ -979,6 +999,20 @@ def _make_event(match: TriggerMatch, sent: SentenceSpan, sv: SentenceView, ctx: 
     return _build(category, mode, coding, match.token, source, target,
                   modality, polarity, attributed, tense,
                   _confidence(match, source, target, ctx), sent, sv, ctx, article)
+
+
+def _not_its_own_state(source: tuple[Actor, ...], target: tuple[Actor, ...],
+                       ctx: ArticleContext) -> tuple[Actor, ...]:
+    """A government's act is not aimed at its own country as a whole: "Putin warned that
+    *Russia* would respond", "Modi offered *India's* support" name the side that acts. Only
+    for a government named as such: "the ministry" may be anyone's (see _not_the_envoys)."""
+    ours = {a.country for a in source if a.sector == "GOV" and not _country_guessed(a, ctx)}
+    return tuple(a for a in target if not (
+        a.sector == "GOV" and a.country in ours and a.name == knowledge.country_name(a.country)))
+
+
+# Sides force is used on in war, not in policing a crowd.
+_STATE_OR_ARMED = {"GOV", "MIL", "REB"}
 
 
 # Verbs that tell of an act to come: asking for it, planning or agreeing to it.
@@ -1209,6 +1243,10 @@ def _site_accident(doc) -> bool:
         and not lemmas & (_violence_lemmas() - {"tank"})
 
 
+# Verbs of bringing down what was fired: their patient is a weapon, not a victim.
+_STOPPING_WEAPONS = {"intercept", "shoot", "down"}
+
+
 def _violence_without_parties(match: TriggerMatch, sv: SentenceView, ctx: ArticleContext) -> bool:
     """Violence whose doer and victims the sentence does not name: "12 killed in suicide
     bombing", "a bomb exploded near the market", "fighting broke out in the town". Event
@@ -1220,8 +1258,12 @@ def _violence_without_parties(match: TriggerMatch, sv: SentenceView, ctx: Articl
     if entry.category != "ASSAULT" or entry.mode not in _UNATTRIBUTED_MODES:
         return False
     if tok.pos_ in ("VERB", "AUX") or entry.pos == "VERB":
-        harmed = any(c.dep_ in ("nsubjpass", "dobj") or (c.dep_ == "nsubj" and c.pos_ == "NUM")
-                     for c in tok.children)
+        hit = [c for c in tok.children
+               if c.dep_ in ("nsubjpass", "dobj") or (c.dep_ == "nsubj" and c.pos_ == "NUM")]
+        # "most of the missiles were intercepted", "drones were shot down": only weapons
+        # stopped, no one harmed (unlike "bombs were dropped on the town")
+        harmed = bool(hit) and not (tok.lemma_.lower() in _STOPPING_WEAPONS and all(
+            content_head(c).lemma_.lower() in lexicon.word_set("weapons") for c in hit))
     else:  # an "explosion" alone is as often an accident: its noun needs a doer
         harmed = tok.dep_ in ("nsubj", "nsubjpass") and tok.lemma_.lower() != "explosion" \
             and tok.head.lemma_.lower() in _HAPPENING_VERBS
@@ -1350,7 +1392,7 @@ def _build(category: str, mode: str | None, coding, tok, source, target, modalit
     location = told if told is not None else located_in_article(ctx)
     if material:
         source, target = _placed(source, here, sv, ctx), _placed(target, here, sv, ctx)
-    if not target and category in _DONE_TO_A_PLACE:
+    if not target and category in _DONE_TO_A_PLACE and mode not in _NOT_DONE_TO_A_PLACE:
         target = _country_of_the_place(source, told, sv, ctx)
     if (source or target) and polarity == "positive":
         ctx.told.append((category, tok.lemma_.lower(), source, target))
@@ -1407,18 +1449,20 @@ def _country_guessed(a: Actor, ctx: ArticleContext) -> bool:
     return a.country == ctx.focus_country and a.name == a.name.lower()
 
 
-# Modes of acts done to another country's envoys (expelling, summoning them).
-_ENVOY_MODES = {"diplomatic", "complain"}
+# Modes of acts done to another country's envoys (expelling, summoning them) or outlets
+# (banning them).
+_ENVOY_MODES = {"diplomatic", "complain", "censor"}
 
 
 def _not_the_envoys(events: list[Event], ctx: ArticleContext) -> list[Event]:
     """A government expels or summons another country's envoys, so an unnamed doer whose
     country was only the article's guess is not of the envoys' country: in a story that names
     only France, "the ministry summoned the *French* ambassador (to protest ...)" is some
-    other ministry, in every event of the sentence it does."""
+    other ministry, in every event of the sentence it does; so is "the junta" that banned *RFI*
+    and *France 24*."""
     wrong = {(a.start, a.end) for ev in events if ev.mode in _ENVOY_MODES
              for a in ev.source if _country_guessed(a, ctx)
-             and a.country in {t.country for t in ev.target if t.sector == "GOV"}}
+             and a.country in {t.country for t in ev.target if t.sector in ("GOV", "MED")}}
     if not wrong:
         return events
 
@@ -1430,6 +1474,8 @@ def _not_the_envoys(events: list[Event], ctx: ArticleContext) -> list[Event]:
 # Acts done on ground: with no actor as their target, a foreign force's act at a named place
 # is aimed at the country the place is in.
 _DONE_TO_A_PLACE = {"ASSAULT", "COERCE", "RETREAT"}
+# ... but not a release: "a prisoner swap *in Ankara*" is no act on Turkey.
+_NOT_DONE_TO_A_PLACE = {"release"}
 
 
 def _country_of_the_place(source: tuple[Actor, ...], location: Location | None,

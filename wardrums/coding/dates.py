@@ -1237,6 +1237,20 @@ def _agreeing(spelled: ResolvedDate, rel: TimeExpression, published: dt.date | N
     return spelled
 
 
+# Words that put a sentence's day ahead of the story: "will", "is expected to", "is due to".
+_AHEAD_WORDS = re.compile(
+    r"\b(?:will|shall|(?:is|are|was|were) (?:expected|due|set|scheduled|slated) to|plans? to|"
+    r"planned for|scheduled for|next(?!\s+to\b))\b", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)]?\s")
+
+
+def _lead_up(text: str, e: TimeExpression) -> str:
+    """The words of ``e``'s sentence before it: the verb the date hangs on comes first ("is
+    expected to visit Beirut *on Thursday*"; not "protesters *on Monday* said they will")."""
+    start = max((m.end() for m in _SENTENCE_END.finditer(text, 0, e.start)), default=0)
+    return text[start:e.start]
+
+
 class DiscourseDates:
     """An article's running date: what a sentence with no date of its own refers to.
 
@@ -1258,7 +1272,11 @@ class DiscourseDates:
         out: list[tuple[int, ResolvedDate]] = []
         exprs = find_time_expressions(self._text)
         for e in exprs:
-            r = resolve(e, self._published, tense="past")
+            # "is expected to visit Beirut *on Thursday*": a day to come, never the running
+            # date of what happened (the caller drops dates after publication)
+            tense: Tense = "future" if _AHEAD_WORDS.search(_lead_up(self._text, e)) \
+                else "past"
+            r = resolve(e, self._published, tense=tense)
             if r.date is None or r.precision in ("publication", "unknown"):
                 continue
             if r.precision != "day" and e.kind != "absolute":

@@ -61,6 +61,21 @@ _BARRING = {"bar", "ban", "prevent", "stop", "block", "prohibit", "forbid", "kee
 # Adjectives that expect an act not to happen: "is *unlikely* to deliver missiles".
 _DOUBTED = {"unlikely", "improbable"}
 _REQUEST_FOR_VERBS = {"call", "ask", "appeal", "press", "push", "plead", "clamour", "clamor"}
+# Verbs whose object is an act asked of someone ("*demanded* the release of").
+_ASKING_VERBS = {"demand", "seek", "want", "request", "urge"}
+
+
+def asked_for(noun):
+    """The verb that asks for the act ``noun`` names ("*demanded* the release of the crew",
+    "*called for* his resignation"), or None."""
+    if noun.dep_ == "dobj" and noun.head.lemma_.lower() in _ASKING_VERBS:
+        return noun.head
+    if noun.dep_ == "pobj" and noun.head.lower_ == "for" and noun.head.dep_ == "prep" \
+            and noun.head.head.lemma_.lower() in _REQUEST_FOR_VERBS:
+        return noun.head.head
+    return None
+
+
 _ACCUSE_LEMMAS = {"accuse", "charge", "blame", "suspect", "allege", "implicate", "fault", "link"}
 # The prepositions that introduce what someone is accused of or blamed for ("linked Indian
 # agents *to* the killing" only with "link").
@@ -288,6 +303,11 @@ def _finite_present(verb) -> bool:
                                                       for a in _auxes(verb))
 
 
+# Prepositions whose event noun is told as a given, whatever the clause they hang on says:
+# "failed to adopt the resolution *after a US veto*", "made no arrests *after the clash*".
+_GIVEN_PREPS = {"after", "following", "amid", "despite", "since", "during", "over"}
+
+
 def _clause_chain(trigger) -> list:
     """The trigger plus the governors that belong to its own clause."""
     chain = [trigger]
@@ -297,6 +317,8 @@ def _clause_chain(trigger) -> list:
         "dobj", "nsubj", "nsubjpass", "pobj", "prep", "attr", "compound", "appos", "conj",
         "npadvmod", "oprd", "dep",
     ):
+        if t.dep_ == "prep" and t.lower_ in _GIVEN_PREPS and t.head.pos_ in ("VERB", "AUX"):
+            break
         t = t.head
         chain.append(t)
     while t.dep_ in ("xcomp", "acomp", "auxpass") and t.head is not t:
@@ -455,13 +477,31 @@ def assess(trigger) -> Assessment:
     # "instead of cracking down", "rather than negotiating": the alternative did not happen
     if _instead(head):
         negated = not negated
-    # 3. embedding verbs further up
+    # 3. embedding verbs further up. Past a relative clause or a "given" preposition the
+    # event is presupposed: who tells it still counts, but not what the clause above denies,
+    # fears or plans ("denied sheltering militants *who attack* Pakistan").
     prev = head
     node = head.head
     steps = 0
+    given = head.dep_ == "prep" and head.lower_ in _GIVEN_PREPS
     while node is not prev and steps < 8:
         lemma = node.lemma_.lower()
         rel = prev.dep_
+        given = given or rel == "relcl"
+        if given:
+            if lemma in cues["report"] and rel in ("ccomp", "parataxis"):
+                if lemma in cues["nonfactive"]:
+                    bump("alleged")
+                speaker = speaker or _subject(node)
+            prev, node = node, node.head
+            steps += 1
+            continue
+        if rel == "advcl" and steps == 0 and to_infinitive(prev):
+            # "will meet next week *to discuss* Ukraine": a purpose looks ahead with its act
+            readings = {_aux_modality(a.lower_) for a in _auxes(node)}
+            if "predicted" in readings:
+                bump("predicted")
+                tense = "future"
         if rel == "prep" and steps < 3 and head.dep_ == "pcomp" and node.pos_ in ("VERB", "AUX"):
             # "will not hesitate in arresting": the verb the -ing act completes looks ahead
             readings = {_aux_modality(a.lower_) for a in _auxes(node)}

@@ -22,6 +22,7 @@ from wardrums.coding.modality import (
     PURPOSE_NOUNS,
     accusation_over,
     accused,
+    asked_for,
     blamed_on,
     governs_complement,
     to_infinitive,
@@ -73,12 +74,27 @@ def _is_passive(tok) -> bool:
     return any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
 
 
+# Subordinators after which a bare participle is a passive clause with its subject left out.
+_ELLIPSIS_MARKS = {"if", "when", "unless", "once", "until", "whenever", "though", "although",
+                   "while"}
+
+
+def _elliptic_passive(tok) -> bool:
+    """ "ready to use nuclear weapons *if attacked*": the clause's subject is the one the act
+    would be done to, not its doer."""
+    return tok.tag_ == "VBN" and tok.dep_ == "advcl" \
+        and any(c.dep_ == "mark" and c.lower_ in _ELLIPSIS_MARKS for c in tok.children) \
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in tok.children)
+
+
 _QUANTITY_HEADS = {"thousand", "hundred", "dozen", "score", "number", "group", "handful",
                    "couple", "million", "batch", "contingent", "team", "unit", "crowd", "lot",
                    "quantity", "amount", "kg", "kilogram", "kilo", "gram", "ton", "tonne",
                    "pound", "round", "cache", "stash", "haul", "consignment", "crate", "box",
                    "bag", "piece", "some", "many", "most", "several", "few", "part", "rest",
-                   "majority", "all", "dozens", "hundreds", "thousands"}
+                   "majority", "all", "dozens", "hundreds", "thousands",
+                   # what comes in numbers: "a *barrage* of rockets", "a *wave* of strikes"
+                   "barrage", "salvo", "wave", "swarm", "series", "spate", "string", "flurry"}
 # Places and parcels named for what they hold: "a depot *containing* weapons" is weapons.
 _CONTAINERS = {"depot", "hideout", "store", "storehouse", "warehouse", "package", "parcel",
                "bag", "box", "crate", "vehicle", "car", "truck", "bunker", "tunnel", "dump"}
@@ -193,7 +209,8 @@ def _matches_item(tok, item: str) -> bool:
 
 
 def _body_of_sector(tok, sector: str) -> bool:
-    """Whether ``tok`` heads a name the knowledge files give ``sector`` ("the *BBC*")."""
+    """Whether ``tok`` heads a name the knowledge files give ``sector`` ("the *BBC*"), or
+    for ``STATE`` a country's name ("suspended *Niger*")."""
     from wardrums.coding.gazetteer import gazetteer
 
     names = {tok.text, tok.lower_}
@@ -203,6 +220,8 @@ def _body_of_sector(tok, sector: str) -> bool:
             name = " ".join(t.text for t in ent if not (t.i == ent.start and t.lower_ == "the"))
             names |= {name, name.lower()}
     table = gazetteer().table
+    if sector == lexicon.STATE:
+        return any(e.kind == "country" for n in names for e in table.get(n, ()))
     return any(e.kind in ("institution", "igo") and e.sector == sector
                for n in names for e in table.get(n, ()))
 
@@ -581,6 +600,9 @@ def _inherited_subject(tok):
     charged = accusation_over(tok) if tok.dep_ == "pcomp" else None
     if charged is not None:  # "suspect *militants* of carrying out", however it is parsed
         return next(iter(accused(charged, tok)), None)
+    crowd = _crowd_in_motion(tok)
+    if crowd is not None:
+        return crowd
     t = tok
     for _ in range(4):
         dep, head = t.dep_, t.head
@@ -614,6 +636,23 @@ def _inherited_subject(tok):
             if agents:
                 return agents[0]
     return None
+
+
+def _crowd_in_motion(tok):
+    """ "police arrested dozens of farmers *marching* toward New Delhi": a protest verb in -ing
+    right after the object (the parser hangs it on the verb) is what the object's people were
+    doing, not what the subject did. Only protest verbs: "troops shelled the rebels *killing*
+    20" is the troops' act."""
+    if tok.dep_ != "advcl" or tok.tag_ != "VBG" or tok.lemma_.lower() not in _protest_words() \
+            or any(c.dep_ in ("nsubj", "mark") for c in tok.children):
+        return None
+    obj = next((c for c in tok.head.children if c.dep_ == "dobj" and c.i < tok.i), None)
+    if obj is None or obj.right_edge.i + 1 != tok.i:
+        return None
+    people = [obj, *(g for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"
+                     for g in c.children if g.dep_ == "pobj")]
+    return next((p for p in reversed(people) if p.lemma_.lower() in lexicon.word_set("people")),
+                None)
 
 
 # Prepositions whose -ing object the verb's object does ("accused Y *of* shelling", "stopped
@@ -768,6 +807,8 @@ def _sources(tok, entry: lexicon.Trigger) -> list:
     return means if means and all(_weapon(t) and _is_actorish(t) for t in means) else []
 
 
+# Acts of giving way: when one side asks for it, another side does it.
+_YIELDING = {"CONCEDE", "RETREAT"}
 # Quad classes of acts of speech (verbal cooperation and conflict), whose noun can name the
 # speaker with "from".
 _VERBAL_QUADS = {1, 3}
@@ -776,7 +817,11 @@ _VERBAL_QUADS = {1, 3}
 def _named_sources(tok, entry: lexicon.Trigger) -> list:
     if _reduced_passive(tok):
         return prep_objects(tok, "by") or _cause_source(tok)
+    if _elliptic_passive(tok):
+        return prep_objects(tok, "by")
     first: list = []
+    # "protesters demanded the resignation of ...": the one asked yields, not who asks
+    asked = entry.category in _YIELDING and asked_for(_event_noun(tok)) is not None
     for slot in entry.source:
         if slot == "head_nsubj" and entry.coding().quad_class in _VERBAL_QUADS:
             # "prompting a warning *from Pyongyang*", "criticism from Beijing": who spoke
@@ -786,6 +831,8 @@ def _named_sources(tok, entry: lexicon.Trigger) -> list:
                      for t in prep_objects(h, "from")]
             if any(_is_actorish(t) for t in found):
                 return found
+        if slot == "head_nsubj" and asked:
+            continue
         found = [content_head(t) for t in _slot(tok, slot)]
         if entry.pos == "VERB":
             found = _doers_named_in(found)
@@ -822,7 +869,7 @@ def _named_sources(tok, entry: lexicon.Trigger) -> list:
             return by  # "a bandh *imposed by villagers*", "the strike called by the unions"
         verb = _governing_verb(noun)
         if verb is not None and noun.dep_ in ("dobj", "attr") and not _witnessed(noun) \
-                and not _stands_apart(verb, noun):
+                and not _stands_apart(verb, noun) and not asked:
             subj = [c for c in verb.children if c.dep_ == "nsubj"]
             if not subj and not _is_passive(verb):
                 subj = _inherited_heads(verb)  # "is willing to provide a loan"
@@ -862,6 +909,8 @@ def _across(border) -> list:
 def _targets(tok, entry: lexicon.Trigger, consumed) -> list:
     if _reduced_passive(tok) and tok.head.pos_ in _NOUN_POS:
         return [tok.head]
+    if _elliptic_passive(tok):
+        return _inherited_heads(tok)
     noun = _event_noun(tok)
     charged = accusation_over(noun)
     # "blamed [the attack on Hamas]": the one blamed is the doer, not the target; and the
@@ -1170,6 +1219,14 @@ def statement_topics(doc) -> set[int]:
     """Indices of tokens inside the topic of a statement about an event (see _TOPIC_NOUNS)."""
     out: set[int] = set()
     for tok in doc:
+        if tok.dep_ == "prep" and tok.lower_ == "as" and tok.head.pos_ in _VERB_POS \
+                and any(c.dep_ == "dobj" for c in tok.head.children) \
+                and any(t.pos_ in _NOUN_POS and lexicon.noun_categories(t.lemma_.lower())
+                        for t in tok.subtree):
+            # "criticised Israel's offensive *as genocide*", "condemned the strike as a war
+            # crime": what the object is called, not a second act
+            out.update(t.i for t in tok.subtree)
+            continue
         if tok.dep_ == "dobj" and tok.head.lemma_.lower() in _TOPIC_OBJECT_VERBS:
             out.update(t.i for t in tok.subtree)
             continue
@@ -1217,6 +1274,25 @@ def _prep_subtrees(holders, preps) -> set[int]:
             if c.dep_ == "prep" and c.lower_ in preps for t in c.subtree}
 
 
+# Entity types whose multiword names can hold a trigger word that is not an act.
+_NAME_TYPES = {"ORG", "NORP", "FAC", "EVENT", "LAW", "WORK_OF_ART", "PRODUCT"}
+
+
+def _inside_a_name(tok) -> bool:
+    """``tok`` is a capitalised word inside a longer proper name, not its last word: the
+    *Rapid Support* Forces, the Popular *Mobilization* Forces. Not in a title-cased headline,
+    where every word is capitalised. (Names the knowledge files list are caught whole, last
+    word too, by coder._in_a_known_name.)"""
+    if tok.ent_type_ not in _NAME_TYPES or not tok.text[:1].isupper():
+        return False
+    ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+    if ent is None or len(ent) < 2 or tok.i == ent.end - 1:
+        return False
+    words = [t for t in tok.sent if t.is_alpha and len(t) > 3 and t.i > tok.sent.start
+             and not (ent.start <= t.i < ent.end)]
+    return sum(t.text[0].islower() for t in words) * 2 > len(words)
+
+
 def find_triggers(doc) -> list[TriggerMatch]:
     """Every trigger in ``doc`` with the first entry that fits and its argument heads."""
     by_lemma = lexicon.triggers_by_lemma()
@@ -1225,7 +1301,7 @@ def find_triggers(doc) -> list[TriggerMatch]:
     for tok in doc:
         if tok.ent_type_ in ("DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY"):
             continue  # "in march", "strike 3"
-        if tok.i in topics:
+        if tok.i in topics or _inside_a_name(tok):
             continue
         for entry in _lookup(tok, by_lemma):
             obj = _fit(tok, entry)

@@ -49,6 +49,8 @@ __all__ = [
 PLOVER_FILE = "plover.yaml"
 TRIGGERS_FILE = "triggers.yaml"
 CUES_FILE = "cues.yaml"
+#: Object item "=STATE": a country's name, where "=SECTOR" names a body of that sector.
+STATE = "STATE"
 
 #: Coarse POS tags a trigger head may have.
 TRIGGER_POS: tuple[str, ...] = ("VERB", "NOUN")
@@ -447,9 +449,9 @@ def _word_list(file: str, where: str, value: Any, field: str, *, multiword: bool
             out.append(item)
             continue
         if item.startswith("="):  # "=MED": a body the knowledge files give that sector
-            if field != "object" or item[1:] not in knowledge.sectors():
+            if field != "object" or (item[1:] not in knowledge.sectors() and item[1:] != STATE):
                 raise _fail(file, where, f"{field} item {item!r}: '=' takes a sector code "
-                            "from sectors.yaml, and only in object lists")
+                            f"from sectors.yaml or {STATE}, and only in object lists")
             out.append(item)
             continue
         words = item.split(" ")
