@@ -252,3 +252,60 @@ def test_an_unnamed_junta_banning_foreign_outlets_is_not_of_their_country():
     assert ev.mode == "censor"
     assert countries(ev.target) == {"FRA"}
     assert "FRA" not in countries(ev.source)
+
+
+# --- hearsay, bans, denials that deny nothing, acts not yet done -------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Russia is believed to have supplied the missiles to the Houthis.",
+    "Iran is said to have supplied the drones to Russia.",
+])
+def test_what_a_side_is_believed_to_have_done_is_alleged(text):
+    assert one(events_of(text), "AID").modality == "alleged"
+
+
+def test_what_a_side_is_known_to_have_done_is_asserted():
+    assert one(events_of("The army is known to have shelled the camp."),
+               "ASSAULT").modality == "asserted"
+
+
+def test_banned_demonstrations_are_not_held():
+    events = events_of("Police have banned all demonstrations in the capital until further "
+                       "notice.")
+    assert one(events, "COERCE").modality == "asserted"
+    assert one(events, "PROTEST").modality == "hypothetical"
+
+
+@pytest.mark.parametrize("text", [
+    "Israel did not deny carrying out the strike.",
+    "Israel has neither confirmed nor denied carrying out the strike.",
+])
+def test_a_denial_that_denies_nothing_leaves_the_act_open(text):
+    ev = one(events_of(text), "ASSAULT")
+    assert (ev.modality, ev.polarity) == ("alleged", "positive")
+
+
+def test_a_denial_still_negates():
+    ev = one(events_of("Rwanda denied supporting the M23."), "SUPPORT")
+    assert (ev.modality, ev.polarity) == ("alleged", "negative")
+
+
+def test_not_yet_approved_is_pending_not_refused():
+    events = events_of("Turkey has not yet approved Sweden's membership.")
+    assert not of_type(events, "REJECT")
+    assert one(events, "SUPPORT").polarity == "negative"
+    assert of_type(events_of("Turkey has refused to approve Sweden's membership."), "REJECT")
+
+
+def test_what_a_side_apologises_for_is_no_new_act():
+    events = events_of("Germany apologised for colonial-era atrocities in Namibia and pledged "
+                       "1.1 billion euros in aid.")
+    assert one(events, "CONCEDE").mode == "apologize"
+    assert not of_type(events, "ASSAULT")
+    assert of_type(events, "AID")
+
+
+def test_the_west_is_no_one_country():
+    ev = one(events_of("India began importing record volumes of Russian oil despite Western "
+                       "sanctions."), "SANCTION")
+    assert "IND" not in countries(ev.source)

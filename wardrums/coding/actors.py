@@ -493,7 +493,7 @@ def _resolve_one(h, sv: SentenceView, ctx: ArticleContext) -> Actor | None:
         toks = [t for t in ent] if ent is not None else [h]
         start, end, text = _char_span(sv, toks)
         country = _place_country((text, h.text), ctx) if h.ent_type_ in ("GPE", "LOC") \
-            else ctx.focus_country
+            else None if h.lower_ in _FOREIGN_MODIFIERS else ctx.focus_country  # "Western"
         actor = Actor(text=text, name=text, country=country, sector=None, start=start, end=end)
         ctx.remember("org", actor)
         return actor

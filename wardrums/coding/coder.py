@@ -983,7 +983,7 @@ def _make_event(match: TriggerMatch, sent: SentenceSpan, sv: SentenceView, ctx: 
         category, mode = "ASSAULT", "occupy"
         coding = lexicon.plover()["ASSAULT"].coding("occupy")
     if polarity == "negative" and a.modality in ("asserted", "predicted") and category in _COMMITMENTS \
-            and match.token.pos_ in ("VERB", "AUX"):
+            and match.token.pos_ in ("VERB", "AUX") and not _still_pending(match.token):
         # "would not commit to a ceasefire", "refused to sign": a refusal, coded as REJECT
         category, mode, polarity, modality = "REJECT", None, "positive", "asserted"
         coding = lexicon.plover()["REJECT"].coding(None)
@@ -1009,6 +1009,11 @@ def _not_its_own_state(source: tuple[Actor, ...], target: tuple[Actor, ...],
     ours = {a.country for a in source if a.sector == "GOV" and not _country_guessed(a, ctx)}
     return tuple(a for a in target if not (
         a.sector == "GOV" and a.country in ours and a.name == knowledge.country_name(a.country)))
+
+
+def _still_pending(verb) -> bool:
+    """ "Turkey has *not yet* approved Sweden's membership": not done so far, no refusal."""
+    return any(c.dep_ == "advmod" and c.lower_ == "yet" for c in verb.children)
 
 
 # Sides force is used on in war, not in policing a crowd.

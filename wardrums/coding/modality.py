@@ -61,6 +61,22 @@ _BARRING = {"bar", "ban", "prevent", "stop", "block", "prohibit", "forbid", "kee
 # Adjectives that expect an act not to happen: "is *unlikely* to deliver missiles".
 _DOUBTED = {"unlikely", "improbable"}
 _REQUEST_FOR_VERBS = {"call", "ask", "appeal", "press", "push", "plead", "clamour", "clamor"}
+# Verbs that, in the passive with "to", pass on what others say: "is *believed* to have",
+# "is *said* to", "is *reported* to" (not "is known to").
+_HEARSAY = {"believe", "say", "think", "report", "allege", "suspect", "rumour", "rumor",
+            "presume", "understand", "claim", "expect"}
+# Verbs whose object act is forbidden, so not (yet) done: "*banned* the rally".
+_FORBIDDING = {"ban", "prohibit", "forbid", "outlaw", "disallow"}
+
+
+def _itself_denied(verb) -> bool:
+    """A denial that is itself negated leaves the act open: "did *not* deny carrying out the
+    strike", "*neither* confirmed *nor* denied"."""
+    return any(c.dep_ == "neg" or c.lower_ in ("nor", "neither") for c in verb.children) \
+        or any(c.lower_ == "neither" for h in (verb.head,) if verb.dep_ == "conj"
+               for c in h.children)
+
+
 # Verbs whose object is an act asked of someone ("*demanded* the release of").
 _ASKING_VERBS = {"demand", "seek", "want", "request", "urge"}
 
@@ -401,9 +417,11 @@ def assess(trigger) -> Assessment:
     # 1. the trigger's own clause
     for k, t in enumerate(chain):
         via = chain[k - 1].dep_ if k else None  # how the previous link hangs on t
+        # a denial the act hangs on reads its own "not" below ("did not deny carrying out")
+        denial = t is not trigger and via == "xcomp" and t.lemma_.lower() in cues["denial"]
         for c in t.children:
             low = c.lower_
-            if c.dep_ == "neg" or (c.dep_ == "det" and low == "no" and t is trigger):
+            if (c.dep_ == "neg" and not denial) or (c.dep_ == "det" and low == "no" and t is trigger):
                 negated = not negated
             elif t is trigger and c.dep_ in ("nsubjpass", "dobj") and _nobody(c):
                 negated = not negated  # "no shots were fired", "killed nobody"
@@ -431,9 +449,16 @@ def assess(trigger) -> Assessment:
                 bump("hypothetical")  # "rejected Kenya's *call for talks*", "an offer of aid"
             elif lemma in _EXPECTING_NOUNS:
                 bump(_EXPECTING_NOUNS[lemma])  # "in anticipation of protests", "fears of war"
-        if t is not trigger and via == "xcomp" and lemma in cues["denial"]:
-            negated = not negated  # "Rwanda denied *supporting* the rebels": someone said so
-            bump("alleged")
+        if t is not trigger and via == "xcomp" and lemma in _HEARSAY \
+                and any(c.dep_ == "auxpass" for c in t.children):
+            bump("alleged")  # "Russia *is believed to* have supplied the missiles"
+        if t is not trigger and t.pos_ in ("VERB", "AUX") and via == "dobj" \
+                and lemma in _FORBIDDING:
+            bump("hypothetical")  # "police have *banned* all demonstrations": not held (yet)
+        if denial:
+            if not _itself_denied(t):
+                negated = not negated  # "Rwanda denied *supporting* the rebels": someone said so
+            bump("alleged")  # (not denied: "did not deny carrying out the strike")
             speaker = speaker or _subject(t)
         if t is not trigger and via in ("dobj", "xcomp") and excludes(t):
             negated = not negated  # "ruled out *sending troops*"; with its own "not", kept open
@@ -512,7 +537,10 @@ def assess(trigger) -> Assessment:
         if rel in ("ccomp", "xcomp", "parataxis", "dobj", "pcomp", "pobj", "prep", "advcl", "conj"):
             if rel == "advcl" and _has_if(prev, cues):
                 bump("hypothetical")
-            if lemma in cues["denial"] and rel != "conj":
+            if lemma in cues["denial"] and rel != "conj" and _itself_denied(node):
+                bump("alleged")  # "did not deny", "neither confirmed nor denied": left open
+                speaker = speaker or _subject(node)
+            elif lemma in cues["denial"] and rel != "conj":
                 negated = not negated
                 bump("alleged")
                 speaker = speaker or _subject(node)

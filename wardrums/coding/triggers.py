@@ -1185,6 +1185,8 @@ _TOPIC_OBJECT_VERBS = {"condemn", "denounce", "deplore", "decry", "mourn", "lame
                        "tolerate"}  # "would not tolerate violence": others' act, not theirs
 # Legal acts whose "for X" is the charge, an alleged earlier act rather than a new event:
 # "arrested *for collaborating with* a terrorist group", "jailed *for* the bombing".
+# Words of apology: what they are for is the wrong being owned up to.
+_APOLOGY_WORDS = {"apologise", "apologize", "apology", "regret", "repent", "atone"}
 _CHARGE_VERBS = {"arrest", "detain", "charge", "convict", "sentence", "jail", "imprison",
                  "indict", "prosecute", "book", "punish", "fine", "execute", "hang"}
 
@@ -1237,6 +1239,10 @@ def statement_topics(doc) -> set[int]:
             continue
         if tok.lemma_.lower() in _CHARGE_VERBS and tok.pos_ in _VERB_POS:
             out |= _prep_subtrees((tok,), ("for",))
+            continue
+        if tok.lemma_.lower() in _APOLOGY_WORDS:
+            # "apologised *for colonial-era atrocities*": a past wrong owned, not a new act
+            out |= _prep_subtrees((tok,), ("for", "over"))
             continue
         if tok.lemma_.lower() in lexicon.word_set("talks") and tok.pos_ in _NOUN_POS:
             # "talks *on a hostage exchange*", "negotiations over a ceasefire": what is
