@@ -309,3 +309,11 @@ def test_the_west_is_no_one_country():
     ev = one(events_of("India began importing record volumes of Russian oil despite Western "
                        "sanctions."), "SANCTION")
     assert "IND" not in countries(ev.source)
+
+
+def test_killed_in_the_police_firing_however_the_parser_hangs_firing():
+    # lower-cased wire copy: "firing" is parsed apart from "the police" it follows
+    ev = one(events_of("according to figures available, 57 per cent (23 out of 40) of the "
+                       "people killed in the police firing belong to the minority community."),
+             "ASSAULT")
+    assert {a.sector for a in ev.source} == {"COP"}

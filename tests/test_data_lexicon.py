@@ -484,6 +484,9 @@ def test_cue_sections_non_empty():
     assert {"not", "n't", "never", "no", "without"} <= c.negation
     assert {"deny", "refute"} <= c.denial_verbs
     assert {"allegedly", "reportedly", "alleged", "suspected"} <= c.allegation
+    # hearsay raising verbs are listed with their "to": "is believed to have supplied"
+    assert {"believed to", "said to", "reported to"} <= c.allegation
+    assert "known to" not in c.allegation
     assert "according to" in c.according_to
     assert {"if", "unless"} <= c.hypothetical
     assert {"will", "going to", "expected"} <= c.predicted

@@ -61,10 +61,6 @@ _BARRING = {"bar", "ban", "prevent", "stop", "block", "prohibit", "forbid", "kee
 # Adjectives that expect an act not to happen: "is *unlikely* to deliver missiles".
 _DOUBTED = {"unlikely", "improbable"}
 _REQUEST_FOR_VERBS = {"call", "ask", "appeal", "press", "push", "plead", "clamour", "clamor"}
-# Verbs that, in the passive with "to", pass on what others say: "is *believed* to have",
-# "is *said* to", "is *reported* to" (not "is known to").
-_HEARSAY = {"believe", "say", "think", "report", "allege", "suspect", "rumour", "rumor",
-            "presume", "understand", "claim", "expect"}
 # Verbs whose object act is forbidden, so not (yet) done: "*banned* the rally".
 _FORBIDDING = {"ban", "prohibit", "forbid", "outlaw", "disallow"}
 
@@ -449,7 +445,7 @@ def assess(trigger) -> Assessment:
                 bump("hypothetical")  # "rejected Kenya's *call for talks*", "an offer of aid"
             elif lemma in _EXPECTING_NOUNS:
                 bump(_EXPECTING_NOUNS[lemma])  # "in anticipation of protests", "fears of war"
-        if t is not trigger and via == "xcomp" and lemma in _HEARSAY \
+        if t is not trigger and via == "xcomp" and f"{t.lower_} to" in cues["allegation"] \
                 and any(c.dep_ == "auxpass" for c in t.children):
             bump("alleged")  # "Russia *is believed to* have supplied the missiles"
         if t is not trigger and t.pos_ in ("VERB", "AUX") and via == "dobj" \

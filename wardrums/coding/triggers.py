@@ -750,10 +750,12 @@ def _cause_source(tok) -> list:
                     agents = prep_objects(g, "by")
                     if agents:
                         return agents
-                if c.lower_ != "by" and _is_actorish(g) and g.pos_ == "NOUN" and any(
+                nxt = g.nbor(1) if g.i + 1 < len(g.doc) else None
+                if c.lower_ != "by" and _is_actorish(g) and g.pos_ == "NOUN" and (any(
                         m.lemma_.lower() in _CAUSE_NOUNS or m.lower_ in _CAUSE_NOUNS
-                        for m in g.children if m.dep_ in ("acl", "compound", "amod")):
-                    return [g]
+                        for m in g.children if m.dep_ in ("acl", "compound", "amod"))
+                        or (nxt is not None and nxt.lower_ in _CAUSE_NOUNS)):
+                    return [g]  # (or "firing" right after it, hung elsewhere)
     return []
 
 
