@@ -61,16 +61,18 @@ _BARRING = {"bar", "ban", "prevent", "stop", "block", "prohibit", "forbid", "kee
 # Adjectives that expect an act not to happen: "is *unlikely* to deliver missiles".
 _DOUBTED = {"unlikely", "improbable"}
 _REQUEST_FOR_VERBS = {"call", "ask", "appeal", "press", "push", "plead", "clamour", "clamor"}
-# Verbs whose object act is forbidden, so not (yet) done: "*banned* the rally".
+# Verbs whose object act is forbidden, so not (yet) done: "*banned* the rally". Of _BARRING,
+# only those that forbid: "stopped the march" tells of a march under way.
 _FORBIDDING = {"ban", "prohibit", "forbid", "outlaw", "disallow"}
 
 
 def _itself_denied(verb) -> bool:
     """A denial that is itself negated leaves the act open: "did *not* deny carrying out the
     strike", "*neither* confirmed *nor* denied"."""
-    return any(c.dep_ == "neg" or c.lower_ in ("nor", "neither") for c in verb.children) \
-        or any(c.lower_ == "neither" for h in (verb.head,) if verb.dep_ == "conj"
-               for c in h.children)
+    if any(c.dep_ == "neg" or c.lower_ in ("nor", "neither") for c in verb.children):
+        return True
+    # "neither confirmed nor denied": "neither" hangs on the first of the two verbs
+    return verb.dep_ == "conj" and any(c.lower_ == "neither" for c in verb.head.children)
 
 
 # Verbs whose object is an act asked of someone ("*demanded* the release of").
@@ -533,11 +535,9 @@ def assess(trigger) -> Assessment:
         if rel in ("ccomp", "xcomp", "parataxis", "dobj", "pcomp", "pobj", "prep", "advcl", "conj"):
             if rel == "advcl" and _has_if(prev, cues):
                 bump("hypothetical")
-            if lemma in cues["denial"] and rel != "conj" and _itself_denied(node):
-                bump("alleged")  # "did not deny", "neither confirmed nor denied": left open
-                speaker = speaker or _subject(node)
-            elif lemma in cues["denial"] and rel != "conj":
-                negated = not negated
+            if lemma in cues["denial"] and rel != "conj":
+                if not _itself_denied(node):  # "did not deny", "neither confirmed nor denied"
+                    negated = not negated     # leave the act open
                 bump("alleged")
                 speaker = speaker or _subject(node)
             elif lemma in _ACCUSE_LEMMAS and rel in ("pcomp", "pobj", "prep", "ccomp", "xcomp"):
