@@ -190,6 +190,12 @@ def test_what_an_act_is_called_is_no_second_act():
     assert countries(one(events, "ACCUSE").target) == {"ISR"}
 
 
+def test_quoted_as_saying_is_a_report_not_a_label():
+    ev = one(events_of("The separatist news agency quoted a rebel commander as saying Ukrainian "
+                       "troops had launched an assault near the village."), "ASSAULT")
+    assert countries(ev.source) == {"UKR"}
+
+
 def test_a_government_does_not_act_on_its_own_country():
     events = events_of("Modi spoke with Zelensky by phone and offered India's support for "
                        "peace efforts.")

@@ -1223,10 +1223,13 @@ def statement_topics(doc) -> set[int]:
     """Indices of tokens inside the topic of a statement about an event (see _TOPIC_NOUNS)."""
     out: set[int] = set()
     for tok in doc:
-        if tok.dep_ == "prep" and tok.lower_ == "as" and tok.head.pos_ in _VERB_POS \
+        label = next((c for c in tok.children if c.dep_ == "pobj" and c.pos_ in _NOUN_POS),
+                     None) if tok.dep_ == "prep" and tok.lower_ == "as" else None
+        if label is not None and tok.head.pos_ in _VERB_POS \
                 and any(c.dep_ == "dobj" for c in tok.head.children) \
                 and any(t.pos_ in _NOUN_POS and lexicon.noun_categories(t.lemma_.lower())
-                        for t in tok.subtree):
+                        for t in label.subtree):
+            # (a noun, not "quoted a commander *as saying* troops had launched an assault")
             # "criticised Israel's offensive *as genocide*", "condemned the strike as a war
             # crime": what the object is called, not a second act
             out.update(t.i for t in tok.subtree)
