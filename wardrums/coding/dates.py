@@ -63,6 +63,7 @@ Conventions (precision is one of day|month|year|publication|unknown, so periods 
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import datetime as dt
 import functools
@@ -1244,10 +1245,11 @@ _AHEAD_WORDS = re.compile(
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)]?\s")
 
 
-def _lead_up(text: str, e: TimeExpression) -> str:
+def _lead_up(text: str, e: TimeExpression, starts: list[int]) -> str:
     """The words of ``e``'s sentence before it: the verb the date hangs on comes first ("is
-    expected to visit Beirut *on Thursday*"; not "protesters *on Monday* said they will")."""
-    start = max((m.end() for m in _SENTENCE_END.finditer(text, 0, e.start)), default=0)
+    expected to visit Beirut *on Thursday*"; not "protesters *on Monday* said they will").
+    ``starts``: the sentence starts of ``text``, ascending (found once per article)."""
+    start = starts[bisect.bisect_right(starts, e.start) - 1]
     return text[start:e.start]
 
 
@@ -1271,10 +1273,11 @@ class DiscourseDates:
     def _scan(self) -> list[tuple[int, ResolvedDate]]:
         out: list[tuple[int, ResolvedDate]] = []
         exprs = find_time_expressions(self._text)
+        starts = [0, *(m.end() for m in _SENTENCE_END.finditer(self._text))]
         for e in exprs:
             # "is expected to visit Beirut *on Thursday*": a day to come, never the running
             # date of what happened (the caller drops dates after publication)
-            tense: Tense = "future" if _AHEAD_WORDS.search(_lead_up(self._text, e)) \
+            tense: Tense = "future" if _AHEAD_WORDS.search(_lead_up(self._text, e, starts)) \
                 else "past"
             r = resolve(e, self._published, tense=tense)
             if r.date is None or r.precision in ("publication", "unknown"):
