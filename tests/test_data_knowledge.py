@@ -342,6 +342,35 @@ def test_a_bad_halves_file_names_its_problem(monkeypatch, text, problem):
         kb.halves.cache_clear()
 
 
+# --------------------------------------------------------------------------- descriptions
+
+
+def test_descriptions_say_which_countries_a_noun_fits():
+    table = kb.descriptions()
+    assert table["country"] is None and table["nation"] is None  # any country
+    assert {"TWN", "CYP", "LKA"} <= table["island"] and "CHN" not in table["island"]
+    assert {"SAU", "JOR"} <= table["kingdom"] and "IRN" not in table["kingdom"]
+    assert all(noun == noun.lower() and " " not in noun for noun in table)
+
+
+@pytest.mark.parametrize("text, problem", [
+    ("descriptions:\n  island: [TWN, XYZ]\n", "unknown countries ['XYZ']"),
+    ("descriptions:\n  island: []\n", "give 'any' or a list of ISO3 codes"),
+    ("descriptions:\n  Island: any\n", "'Island' must be one lower-case word"),
+])
+def test_a_bad_descriptions_file_names_its_problem(monkeypatch, text, problem):
+    real = kb._package_text
+    monkeypatch.setattr(kb, "_package_text",
+                        lambda fname: text if fname == "descriptions.yaml" else real(fname))
+    kb.descriptions.cache_clear()
+    try:
+        with pytest.raises(ValueError, match=re.escape(problem)):
+            kb.descriptions()
+    finally:
+        monkeypatch.undo()
+        kb.descriptions.cache_clear()
+
+
 @pytest.mark.parametrize("value, problem", [
     ("someday", "governs_from 'someday' is not a YYYY-MM-DD date"),
     ("[2021]", "governs_from must be a date like 2021-08-15"),

@@ -181,10 +181,17 @@ _FOREIGN_MODIFIERS = {"western", "foreign", "international", "european", "arab",
                       "african", "asian", "regional", "world", "global", "allied", "outside"}
 
 
+# Sides of a river: "the west *bank* of the Dnipro", "the left bank" are land, not a bank.
+_RIVER_SIDES = {"west", "east", "left", "right", "north", "south", "northern", "southern",
+                "eastern", "western", "opposite", "far", "river"}
+
+
 def _sector_of(head) -> str | None:
     nouns = knowledge.sector_nouns()
     lemma = head.lemma_.lower()
     compounds = [c for c in head.children if c.dep_ in ("compound", "amod") and c.i < head.i]
+    if lemma == "bank" and any(c.lower_ in _RIVER_SIDES for c in compounds):
+        return None
     for c in compounds:  # multiword first: "riot police", "foreign ministry", "fighter jets"
         phrase = f"{c.lower_} {lemma}"
         if phrase in nouns:
@@ -221,13 +228,23 @@ def _title_sector(tokens: list) -> str | None:
     return best[1] if best else None
 
 
-def _country_in(tokens: list, sv: SentenceView, on, focus: str | None = None) -> Entry | None:
+# Gazetteer entries whose country a modifier gives the noun it modifies.
+_PLACE_OR_BODY = {"country", "capital", "demonym", "nickname", "igo", "institution", "place"}
+
+
+def _country_in(tokens: list, sv: SentenceView, on, focus: str | None = None, *,
+                people: bool = False) -> Entry | None:
+    """The first of ``tokens`` that names a country, place or body with a country; with
+    ``people``, a known person's name counts too ("the *Biden* administration", "*Putin's*
+    spokesman"): only for a body or role, as a surname inside a name says nothing ("*Aso*
+    Rock Presidential Villa")."""
+    kinds = _PLACE_OR_BODY | ({"person"} if people else set())
     for t in tokens:
         m = sv.mention_at(t.i)
         if m is None:
             continue
         e = _local(m, m.best(on), focus)
-        if e.kind in {"country", "capital", "demonym", "nickname", "igo", "institution", "place"}:
+        if e.kind in kinds:
             if e.country:
                 return e
     return None
@@ -247,13 +264,17 @@ def _local(m: Mention, entry: Entry, focus: str | None) -> Entry:
 _ABSTRACT_SUBJECTS = {"explosion", "blast", "order", "attempt", "move", "decision", "plan",
                       "effort", "campaign", "bid", "threat", "violence", "unrest", "conflict",
                       "war", "fighting", "incident", "tension", "clash", "destruction",
-                      "damage", "collapse", "breach", "flooding", "situation", "crisis"}
+                      "damage", "collapse", "breach", "flooding", "situation", "crisis",
+                      # where, beside something: "exploded *in front of* the house"
+                      "front", "vicinity", "outskirts", "middle", "edge", "heart"}
 
 
 @functools.cache
 def _not_doers() -> frozenset[str]:
+    # (and a weapon no side is named with: "*a car bomb* exploded", "*a rocket* hit a field")
     return frozenset(_ABSTRACT_SUBJECTS | lexicon.word_set("attack_nouns")
-                     | lexicon.word_set("hazards") | lexicon.word_set("accident_causes"))
+                     | lexicon.word_set("hazards") | lexicon.word_set("accident_causes")
+                     | lexicon.word_set("seized_weapons") | lexicon.word_set("weapons"))
 
 
 def _place_country(names, ctx: ArticleContext) -> str | None:
@@ -290,11 +311,22 @@ def resolve(head, sv: SentenceView, ctx: ArticleContext, *, generic: bool = Fals
 
     shared = _country_in(_own_modifiers([t for t in np_tokens(head) if t.i < head.i]), sv,
                          ctx.published, ctx.focus_country)
+    if head.lower_ == "their":
+        owner = _reporter_of(head) or _owners_clause_subject(head)
+        if owner is not None and owner.conjuncts:
+            # "South Korea and the United States launched *their* drills": both
+            for o in (owner, *owner.conjuncts):
+                actor = _resolve_one(o, sv, ctx)
+                if actor is not None:
+                    add(replace(actor, text=head.text, start=sv.offset + head.idx,
+                                end=sv.offset + head.idx + len(head.text)))
+            if out:
+                return out
     for n, h in enumerate(heads):
         actor = _resolve_one(h, sv, ctx)
         if actor is None and generic and h.pos_ in ("NOUN", "PROPN") and h.ent_type_ not in (
                 "DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY", "ORDINAL") \
-                and h.lemma_.lower() not in _not_doers():
+                and h.lemma_.lower() not in _not_doers() and not _stateless_place(h, sv):
             start, end, text = _char_span(sv, np_tokens(h))
             # "Savar" (a town the gazetteer lacks) acting as its people; but "allies" and
             # "Western donors" are others than the story's own country
@@ -337,6 +369,12 @@ def _others(h) -> bool:
     """ "allies", "Western partners", "foreign donors": not the story's own people."""
     return h.lemma_.lower() in _RELATIONAL or any(
         c.lower_ in _FOREIGN_MODIFIERS for c in h.children if c.dep_ in ("amod", "compound"))
+
+
+def _stateless_place(h, sv: SentenceView) -> bool:
+    """A place the gazetteer lists with no country ("the Black Sea"): where, never who."""
+    m = sv.mention_at(h.i)
+    return m is not None and all(e.kind == "place" and e.country is None for e in m.entries)
 
 
 def _resolve_one(h, sv: SentenceView, ctx: ArticleContext) -> Actor | None:
@@ -394,6 +432,12 @@ def _resolve_one(h, sv: SentenceView, ctx: ArticleContext) -> Actor | None:
             actor = actor_from_entry(entry, sv, span_tokens)
         _register(ctx, entry.kind, actor, h)
         return actor
+    # 2a. "the island", "the kingdom": the country of that kind the article last named
+    if _described_country(h) and [t.lower_ for t in tokens] == ["the", h.lower_]:
+        country = _country_named_before(h, sv, ctx)
+        if country is not None:
+            start, end, text = _char_span(sv, tokens)
+            return replace(country, text=text, start=start, end=end)
     # 2b. "the council", "the alliance": the body of that kind the article last named
     named = _named_before(h, tokens, ctx)
     if named is not None:
@@ -414,8 +458,13 @@ def _resolve_one(h, sv: SentenceView, ctx: ArticleContext) -> Actor | None:
         modifiers = _own_modifiers([t for t in tokens if t.i != h.i]) + _of_objects(h)
         if h.lemma_.lower() in _SPEAKING_FOR:  # "a spokesman for *the Chinese* foreign ministry"
             modifiers += [t for o in _of_objects(h) for t in np_tokens(o)]
-        entry = _country_in(modifiers, sv, on, ctx.focus_country) or \
+        entry = _country_in(modifiers, sv, on, ctx.focus_country, people=True) or \
             _possessor_country(h, sv, ctx) or _seated_in(h, sector, sv, ctx)
+        if entry is None and [t.lower_ for t in tokens] == ["the", h.lower_]:
+            prev = _same_body_before(h, sector, sv, ctx)
+            if prev is not None:  # "Taiwan's defence ministry said ... *The ministry* said"
+                start, end, text = _char_span(sv, tokens)
+                return replace(prev, text=text, start=start, end=end)
         if entry is None and h.lemma_.lower() in {"minister", "official", "spokesman",
                                                   "spokeswoman", "spokesperson", "president",
                                                   "leader", "diplomat", "envoy", "ambassador"}:
@@ -453,7 +502,7 @@ def _resolve_one(h, sv: SentenceView, ctx: ArticleContext) -> Actor | None:
         mods = [t for t in tokens if ent is None or not (ent.start <= t.i < ent.end)]
         mods += [t for c in h.children if c.dep_ == "appos" for t in np_tokens(c)]
         title_sector = _title_sector(mods)
-        entry = _country_in(mods, sv, on, ctx.focus_country)
+        entry = _country_in(mods, sv, on, ctx.focus_country, people=True)
         if title_sector is None and entry is None and ent is not None and \
                 ent[-1].lower_ in _ORG_WORDS:
             # an organisation the NER took for a person ("... Ekta Manch", "... Morcha"):
@@ -477,6 +526,8 @@ def _resolve_one(h, sv: SentenceView, ctx: ArticleContext) -> Actor | None:
     if h.pos_ in ("NOUN", "PROPN"):
         entry = _country_in([t for t in tokens if t.i != h.i] + _of_objects(h), sv, on,
                             ctx.focus_country)
+        if entry is None and h.lemma_.lower() in _owned_things():
+            entry = _possessor_country(h, sv, ctx)  # "rammed *its* vessel", "*its* territory"
         if entry is not None:
             start, end, text = _char_span(sv, tokens)
             # "Hezbollah positions", "Houthi targets": a named body's, of its sector
@@ -589,15 +640,61 @@ def _half_named(h, sv: SentenceView, ctx: ArticleContext) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
+@functools.cache
+def _owned_things() -> frozenset[str]:
+    """Land, waters, craft and missions that a state owns: "*its* territory" is that
+    state's."""
+    return lexicon.word_set("territory") | {"vessel", "ship", "boat", "airspace", "water",
+                                            "waters", "embassy", "consulate", "soil"}
+
+
 def _possessor_country(h, sv: SentenceView, ctx: ArticleContext) -> Entry | None:
-    """The country of a possessive pronoun on ``h`` ("its troops", "their police")."""
+    """The country of a possessive pronoun on ``h`` ("its troops", "their police"), or of a
+    possessor that refers back to a country ("the island's president": the country named
+    last before it)."""
     for c in h.children:
-        if c.dep_ == "poss" and c.pos_ == "PRON":
+        if c.dep_ != "poss":
+            continue
+        owner = None
+        if c.pos_ == "PRON":
             owner = _resolve_pronoun(c, sv, ctx)
-            if owner is not None and owner.country:
-                return Entry(kind="country", name=knowledge.country_name(owner.country),
-                             country=owner.country, sector=owner.sector)
+        elif _described_country(c):
+            owner = _country_named_before(c, sv, ctx)
+        if owner is not None and owner.country:
+            return Entry(kind="country", name=knowledge.country_name(owner.country),
+                         country=owner.country, sector=owner.sector)
     return None
+
+
+def _same_body_before(h, sector: str | None, sv: SentenceView,
+                      ctx: ArticleContext) -> Actor | None:
+    """The body last named before ``h`` whose name ends in the same noun, of the same sector:
+    "the ministry" after "Taiwan's defence ministry"."""
+    offset = sv.offset + h.idx
+    words = {h.lower_, h.lemma_.lower()}
+    same = [a for _, a in ctx.recent if a.start is not None and a.start < offset and a.country
+            and a.sector == sector and a.text.lower().rsplit(" ", 1)[-1] in words
+            and a.text.lower() != f"the {h.lower_}"]
+    return max(same, key=lambda a: a.start, default=None)
+
+
+def _described_country(tok) -> bool:
+    """ "*the island*", "*the kingdom*": a noun news refers back to a country with
+    (``descriptions.yaml``), with "the" and no other words."""
+    return tok.pos_ in ("NOUN", "PROPN") and not tok.text[:1].isupper() \
+        and tok.lemma_.lower() in knowledge.descriptions() \
+        and [t.lower_ for t in tok.children if t.dep_ not in ("case", "punct")] == ["the"]
+
+
+def _country_named_before(tok, sv: SentenceView, ctx: ArticleContext) -> Actor | None:
+    """The country the description ``tok`` refers back to: the last named before it of those
+    the noun may describe ("the island": Taiwan, not China named after it)."""
+    offset = sv.offset + tok.idx
+    allowed = knowledge.descriptions()[tok.lemma_.lower()]
+    named = [a for _, a in ctx.recent if a.start is not None and a.start < offset
+             and a.country and a.name == knowledge.country_name(a.country)
+             and (allowed is None or a.country in allowed)]
+    return max(named, key=lambda a: a.start, default=None)
 
 
 def _last_doer(ctx: ArticleContext, h, besides: tuple[tuple[int, int], ...] = ()) -> Actor | None:
@@ -702,12 +799,28 @@ def _verb_over(noun):
 _GRIEVANCE_PREPS = {"over", "for", "against", "about"}
 
 
+def _aimed_at(noun, verb) -> bool:
+    """``noun`` is what ``verb`` hits: its object, or after "at"/"on" ("fired water cannon
+    *at* its supply boat")."""
+    if noun.dep_ == "dobj":
+        return noun.head.i == verb.i
+    prep = noun.head
+    return noun.dep_ == "pobj" and prep.lower_ in ("at", "on", "upon", "into") \
+        and (prep.head.i == verb.i or (prep.head.dep_ == "dobj" and prep.head.head.i == verb.i))
+
+
+# Named entities that are never one person.
+_NOT_A_PERSON = {"GPE", "ORG", "NORP", "LOC", "FAC"}
+
+
 def _owners_clause_subject(h):
     """The subject of the clause in whose object or adjunct "its"/"their" stands ("*Russia*
-    withdrew *its* troops", "*the rebels* laid down *their* arms"), or its object when the
-    possession is the reason for the act; None when the possessed noun is itself the subject,
-    or the subject is a person or comes after."""
-    if h.dep_ != "poss" or h.lower_ not in _GROUP_POSSESSIVES \
+    withdrew *its* troops", "*the rebels* laid down *their* arms"; "*Prigozhin* called off
+    *his* march"), or its object when the possession is the reason for the act; None when
+    the possessed noun is itself the subject, or the subject comes after, or is a person for
+    "its"/"their" and no named person for "his"/"her"."""
+    personal = h.lower_ in ("his", "her")
+    if h.dep_ != "poss" or (h.lower_ not in _GROUP_POSSESSIVES and not personal) \
             or h.head.dep_ in ("nsubj", "nsubjpass"):
         return None
     entered = _verb_over(h.head)
@@ -726,12 +839,19 @@ def _owners_clause_subject(h):
             break
     else:
         return None
+    if _aimed_at(h.head, t) and "ASSAULT" in {
+            e.category for e in lexicon.triggers_by_lemma().get((t.lemma_.lower(), "VERB"), ())}:
+        return None  # "a Chinese ship rammed *its* vessel": an attacker hits another's own
     objects = [c for c in t.children if c.dep_ == "dobj" and c.i < h.i and c.pos_ != "PRON"]
     if grievance and objects:
         return objects[0]  # "sanctioned *Iran* over *its* missile tests": the one punished
-    subject = next((c for c in t.children if c.dep_ == "nsubj"), None)
-    if subject is None or subject.i > h.i or subject.pos_ == "PRON" \
-            or subject.ent_type_ == "PERSON":
+    # (a passive's patient too: "militias were killed in the raid on *their* positions")
+    subject = next((c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or subject.i > h.i or subject.pos_ == "PRON":
+        return None
+    if personal and (subject.ent_type_ in _NOT_A_PERSON or subject.tag_ in ("NNS", "NNPS")):
+        return None  # "his" is not the ministry's, nor the protesters'
+    if not personal and subject.ent_type_ == "PERSON":
         return None
     return subject
 

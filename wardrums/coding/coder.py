@@ -45,6 +45,7 @@ from wardrums.coding.threats import (
     find_answers_to_any,
     find_conditional_threats,
     find_force_kept_open,
+    find_promised_penalties,
 )
 from wardrums.coding.triggers import (
     TriggerMatch,
@@ -181,6 +182,8 @@ _MONTH_DATE = re.compile(
 
 # A reported obligation ("X said Y must ...") is a demand with no trigger word of its own.
 _OBLIGATION = re.compile(r"\b(?:must|should|needs? to|ha(?:s|ve) to)\b", re.IGNORECASE)
+# Nor a penalty promised (see threats.find_promised_penalties): "will pay a heavy price".
+_PENALTY = re.compile(r"\bpay\b[^.]{0,30}?\b(?:price|cost)\b|\bpay\s+dearly\b", re.IGNORECASE)
 # An order to leave (see _ordered_out) has none either.
 _ORDER_TO_LEAVE = re.compile(
     r"\b(?:order(?:s|ed|ing)?|tell(?:s|ing)?|told|instruct(?:s|ed|ing)?|direct(?:s|ed|ing)?)\b"
@@ -196,7 +199,8 @@ def select_sentences(sentences: list[SentenceSpan]) -> list[bool]:
         words = set(_WORD.findall(_MONTH_DATE.sub(" ", s.text).lower()))
         words |= {part for w in words if "-" in w for part in w.split("-") if part}  # cyber-attacks
         keep.append(forms.admits(words) or bool(titled.search(s.text))
-                    or bool(_OBLIGATION.search(s.text)) or bool(_ORDER_TO_LEAVE.search(s.text)))
+                    or bool(_OBLIGATION.search(s.text)) or bool(_ORDER_TO_LEAVE.search(s.text))
+                    or bool(_PENALTY.search(s.text)))
     return keep
 
 
@@ -443,11 +447,12 @@ def _joined_doc(nlp, chosen: list[SentenceSpan]):
 
 
 def _in_a_known_name(tok, sv: SentenceView) -> bool:
-    """A word of a body's name the knowledge files list ("the Shanghai *Cooperation*
-    Organisation", "the Popular *Mobilization* Forces") is no act."""
+    """A word of a body's or a person's name the knowledge files list ("the Shanghai
+    *Cooperation* Organisation", "the Popular *Mobilization* Forces", "*Ban* Ki-moon") is no
+    act."""
     m = sv.mention_at(tok.i)
     return m is not None and m.end - m.start > 1 \
-        and any(e.kind in ("institution", "igo") for e in m.entries)
+        and any(e.kind in ("institution", "igo", "person") for e in m.entries)
 
 
 def _parse(nlp, joined: list, batch_size: int, n_process: int):
@@ -489,7 +494,8 @@ def _read(p: _Prepared, docs: list, gz, use_classifier: bool = True) -> list[Eve
                 outside.add(m.entry.category)
         here = _vows_of_conflict([(m, ev) for m, ev in made if ev is not None], sv, p.ctx)
         threats = find_conditional_threats(doc, matches, sv, p.ctx) + \
-            find_force_kept_open(doc, sv, p.ctx) + find_answers_to_any(doc, sv, p.ctx)
+            find_force_kept_open(doc, sv, p.ctx) + find_answers_to_any(doc, sv, p.ctx) + \
+            find_promised_penalties(doc, sv, p.ctx)
         if threats:  # "it will pay a heavy price" is the threat the conditional already is
             told = {sent.start + doc[i].idx for t in threats for i in t.consequent}
             here = [ev for ev in here
@@ -929,12 +935,16 @@ def _make_event(match: TriggerMatch, sent: SentenceSpan, sv: SentenceView, ctx: 
             objects.append(sv.doc[match.consumed])
         target = _party_referred_to(objects, entry.category, source, ctx)
     target = _not_its_own_state(source, target, ctx)
+    if entry.category in _FORCE_OR_PENALTY:
+        target = _unguessed(target, source, ctx)
     if entry.coding().quad_class in (2, 4):  # whose crowd it is, before it is judged below
         here = located_in_clause(match.token, sv, ctx, material=True)
         source, target = _placed(source, here, sv, ctx), _placed(target, here, sv, ctx)
     # judged on the doer as named, before "security forces" making arrests become police
     occupied = _territory_taken(match, source, sv, ctx)
-    source = _law_and_order_reading(source, target, "occupy" if occupied else entry.mode, ctx)
+    if not _in_a_military_act(match.token):
+        source = _law_and_order_reading(source, target, "occupy" if occupied else entry.mode,
+                                        ctx)
     a = a or assess(match.token)
     if source and a.modality in ("asserted", "alleged"):
         ctx.doers.append(source[0])
@@ -946,7 +956,8 @@ def _make_event(match: TriggerMatch, sent: SentenceSpan, sv: SentenceView, ctx: 
         # violence with no party named; or "her home was burnt and looted", "shops were
         # torched": arson and looting with no doer are a mob's or an attacker's work, never
         # an authority's act
-        source = (Actor(text="", name="unidentified attackers", country=ctx.focus_country,
+        source = (Actor(text="", name="unidentified attackers",
+                        country=ctx.focus_country or _country_where(match.token, sv, ctx),
                         sector="UAF"),)
     elif not source and entry.category == "PROTEST" and entry.mode in _CROWD_MODES:
         # "violent protests erupted in Tripoli": a protest is the protesters' act
@@ -1009,6 +1020,32 @@ def _not_its_own_state(source: tuple[Actor, ...], target: tuple[Actor, ...],
     ours = {a.country for a in source if a.sector == "GOV" and not _country_guessed(a, ctx)}
     return tuple(a for a in target if not (
         a.sector == "GOV" and a.country in ours and a.name == knowledge.country_name(a.country)))
+
+
+# Words that make an unnamed force the state's own: "*government* forces", "*regime* troops".
+_OF_THE_STATE = re.compile(r"\b(?:government|regime|state|national|federal|junta|"
+                           r"pro-government)\b", re.IGNORECASE)
+# The state's own sectors: its government and its armed forces.
+_STATE_SECTORS = {"GOV", "MIL"}
+# Acts one side does to another, seldom to its own state: force, coercion and penalties
+# (but a ministry speaks of its own country: "Beijing will retaliate, the ministry warned").
+_FORCE_OR_PENALTY = {"ASSAULT", "COERCE", "SANCTION"}
+
+
+def _unguessed(side: tuple[Actor, ...], other: tuple[Actor, ...],
+               ctx: ArticleContext) -> tuple[Actor, ...]:
+    """Unnamed officials, troops or generals that a named state's force or penalty is aimed
+    at, given the story's country only as a guess, lose it when that is the acting state's:
+    "Israel struck the consulate, killing *two generals*" (not Israeli generals), "Somalia
+    closed *two consulates*". People of the place (police, civilians, militants, the
+    opposition) keep it: "Bangladesh arrested *opposition activists*" is a story at home. (The
+    doer keeps its guess: in a civil war "forces loyal to Haftar" shell their own capital.)"""
+    named = {a.country for a in other
+             if a.country and a.name == knowledge.country_name(a.country)}
+    return tuple(replace(a, country=None)
+                 if a.country in named and a.sector in _STATE_SECTORS
+                 and _country_guessed(a, ctx) and not _OF_THE_STATE.search(a.text) else a
+                 for a in side)
 
 
 def _still_pending(verb) -> bool:
@@ -1252,6 +1289,13 @@ def _site_accident(doc) -> bool:
 _STOPPING_WEAPONS = {"intercept", "shoot", "down"}
 
 
+def _country_where(tok, sv: SentenceView, ctx: ArticleContext) -> str | None:
+    """The country of the place the sentence puts an act in, for an implied doer in a story
+    whose country is otherwise unknown ("a bomb exploded *in Binodpur*": Bangladesh)."""
+    here = located_in_clause(tok, sv, ctx) or located_in_sentence(sv, ctx)
+    return here.country if here is not None else None
+
+
 def _violence_without_parties(match: TriggerMatch, sv: SentenceView, ctx: ArticleContext) -> bool:
     """Violence whose doer and victims the sentence does not name: "12 killed in suicide
     bombing", "a bomb exploded near the market", "fighting broke out in the town". Event
@@ -1264,7 +1308,11 @@ def _violence_without_parties(match: TriggerMatch, sv: SentenceView, ctx: Articl
         return False
     if tok.pos_ in ("VERB", "AUX") or entry.pos == "VERB":
         hit = [c for c in tok.children
-               if c.dep_ in ("nsubjpass", "dobj") or (c.dep_ == "nsubj" and c.pos_ == "NUM")]
+               if c.dep_ in ("nsubjpass", "dobj") or (c.dep_ == "nsubj" and c.pos_ == "NUM")
+               or (c.dep_ == "nsubj" and content_head(c).lemma_.lower()
+                   in lexicon.word_set("seized_weapons"))]  # "a car bomb exploded"
+        if tok.dep_ == "acl" and tok.head.lemma_.lower() in lexicon.word_set("seized_weapons"):
+            hit.append(tok.head)  # "after an explosive device detonated inside a cathedral"
         # "most of the missiles were intercepted", "drones were shot down": only weapons
         # stopped, no one harmed (unlike "bombs were dropped on the town")
         harmed = bool(hit) and not (tok.lemma_.lower() in _STOPPING_WEAPONS and all(
@@ -1353,6 +1401,23 @@ def _weapons_taken(match: TriggerMatch) -> bool:
     return tok.lemma_.lower() in seized or tok.lower_ in seized
 
 
+# Acts of war whose toll ("..., killing 27 people") is no policing of a crowd.
+_MILITARY_VERBS = {"shell", "bomb", "bombard", "pound", "strike", "invade", "capture", "storm",
+                   "overrun", "airstrike"}
+_MILITARY_NOUNS = {"offensive", "counteroffensive", "attack", "assault", "strike", "airstrike",
+                   "invasion", "bombardment", "incursion", "barrage"}
+
+
+def _in_a_military_act(tok) -> bool:
+    """ "Azerbaijani forces *launched an offensive*, killing 27 people", "Russian forces
+    *shelled* Kharkiv, killing three civilians": the killing is the offensive's."""
+    if tok.dep_ not in ("advcl", "conj", "xcomp"):
+        return False
+    act = tok.head
+    return act.lemma_.lower() in _MILITARY_VERBS or any(
+        c.dep_ == "dobj" and c.lemma_.lower() in _MILITARY_NOUNS for c in act.children)
+
+
 def _law_and_order_reading(source: tuple[Actor, ...], target: tuple[Actor, ...],
                            mode: str | None, ctx: ArticleContext) -> tuple[Actor, ...]:
     """Unnamed "security forces" policing their own country's crowd are police.
@@ -1397,7 +1462,8 @@ def _build(category: str, mode: str | None, coding, tok, source, target, modalit
     location = told if told is not None else located_in_article(ctx)
     if material:
         source, target = _placed(source, here, sv, ctx), _placed(target, here, sv, ctx)
-    if not target and category in _DONE_TO_A_PLACE and mode not in _NOT_DONE_TO_A_PLACE:
+    if not target and category in _DONE_TO_A_PLACE and mode not in _NOT_DONE_TO_A_PLACE \
+            and not _signed(tok):
         target = _country_of_the_place(source, told, sv, ctx)
     if (source or target) and polarity == "positive":
         ctx.told.append((category, tok.lemma_.lower(), source, target))
@@ -1479,8 +1545,17 @@ def _not_the_envoys(events: list[Event], ctx: ArticleContext) -> list[Event]:
 # Acts done on ground: with no actor as their target, a foreign force's act at a named place
 # is aimed at the country the place is in.
 _DONE_TO_A_PLACE = {"ASSAULT", "COERCE", "RETREAT"}
-# ... but not a release: "a prisoner swap *in Ankara*" is no act on Turkey.
+# ... but not a release, nor a pact signed: "a prisoner swap *in Ankara*", "signed a
+# cessation of hostilities *in Pretoria*" are no acts on Turkey or South Africa.
 _NOT_DONE_TO_A_PLACE = {"release"}
+_SIGNING = {"sign", "ink", "seal", "reach", "agree", "conclude", "announce", "broker"}
+
+
+def _signed(tok) -> bool:
+    """The act is a pact's name, as what was signed or agreed: "*signed* a cessation of
+    hostilities"."""
+    return tok.pos_ == "NOUN" and tok.dep_ in ("dobj", "pobj") \
+        and (tok.head if tok.dep_ == "dobj" else tok.head.head).lemma_.lower() in _SIGNING
 
 
 def _country_of_the_place(source: tuple[Actor, ...], location: Location | None,

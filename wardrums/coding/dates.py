@@ -1218,11 +1218,37 @@ def resolve_event_date(
         near_end = near + (word.end() if word else 0)
         chosen = min(exprs, key=lambda e: (*_distance(sentence, e, near, near_end), e.start))
     spelled = _spelled_out(sentence, chosen, exprs)
+    out = None
     if spelled is not None:
         out = _agreeing(resolve(spelled, published, tense=tense), chosen, published, tense)
-        if out is not None:
-            return out
-    return resolve(chosen, published, tense=tense)
+    out = out or resolve(chosen, published, tense=tense)
+    if near is not None and out.precision == "day" and out.date is not None:
+        days = _days_apart(sentence, chosen, near)
+        if days:  # "on Tuesday, a day after Hezbollah *fired*": Monday
+            out = replace(out, date=out.date + dt.timedelta(days=days),
+                          end_date=out.end_date + dt.timedelta(days=days)
+                          if out.end_date else None)
+    return out
+
+
+# "a day after", "two days before", "a week after": an act told in such a clause took place
+# that long before (after) the date of the clause it hangs on.
+_APART = re.compile(r"\b(?P<num>an?|one|two|three|four|five|six|seven|\d+)\s+"
+                    r"(?P<unit>days?|weeks?)\s+(?P<dir>after|before)\b", re.IGNORECASE)
+
+
+def _days_apart(sentence: str, chosen: TimeExpression, near: int) -> int:
+    """How many days the act at ``near`` lies from ``chosen``'s date when the act is told in
+    a clause "N days after/before ..." and the date is outside that clause."""
+    for m in _APART.finditer(sentence):
+        if not (m.end() <= near and not re.search(r"[,;:]", sentence[m.end():near])):
+            continue
+        if chosen.start >= m.start():
+            return 0  # the clause has its own date: "a day after they clashed *on Sunday*"
+        n = NUMBER_WORDS.get(m["num"].lower()) or (int(m["num"]) if m["num"].isdigit() else 0)
+        days = n * (7 if m["unit"].lower().startswith("week") else 1)
+        return -days if m["dir"].lower() == "after" else days
+    return 0
 
 
 def _agreeing(spelled: ResolvedDate, rel: TimeExpression, published: dt.date | None,

@@ -10,6 +10,7 @@ corpora switch the first one off.
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 from dataclasses import dataclass, replace
 
@@ -66,7 +67,13 @@ class Mention:
         if on is None:
             return _rank(list(self.entries))
         active = [e for e in self.entries if e.person is None or e.person.active_on(on)]
-        entry = _rank(active or list(self.entries))
+        if not active:
+            # a person out of every role the knowledge lists ("Imran Khan" in 2023): of the
+            # country of the latest role, but what they do now the file does not say
+            latest = max(self.entries, key=lambda e: (e.person is not None,
+                                                      e.person.start if e.person else dt.date.min))
+            return replace(latest, sector=None)
+        entry = _rank(active)
         if entry.institution is not None and entry.institution.sector_on(on) != entry.sector:
             return replace(entry, sector=entry.institution.sector_on(on))
         return entry
@@ -162,14 +169,22 @@ class Gazetteer:
         """Longest non-overlapping matches in ``doc``."""
         found: list[tuple[int, int, str]] = []
         for match_id, s, e in self.matcher_lower(doc):
-            found.append((s, e, self._strings[match_id]))
+            key = self._strings[match_id]
+            if not lowercase and e - s > 1 and key in self._written \
+                    and doc[s:e].text.islower() and key not in self._written[key]:
+                # a name of several words met in lower case in a cased text is a common
+                # phrase: "the west bank of the Dnipro" (one word may be a name written
+                # carelessly: "a congress candidate")
+                continue
+            found.append((s, e, key))
         if not lowercase:
             for match_id, s, e in self.matcher_exact(doc):
                 found.append((s, e, self._strings[match_id]))
         # longest first; a leading "the" adds no length, so "[the US] Treasury" loses to
-        # "the [US Treasury]"
+        # "the [US Treasury]"; of two as long, the one that ends later, where a name's head
+        # is: "Premier [Li Keqiang]", not "[Premier Li] Keqiang"
         found.sort(key=lambda t: (-(t[1] - t[0] - (doc[t[0]].lower_ == "the" and t[1] - t[0] > 1)),
-                                  doc[t[0]].lower_ != "the", t[0]))
+                                  doc[t[0]].lower_ != "the", -t[1]))
         taken = [False] * len(doc)
         out: list[Mention] = []
         for s, e, key in found:

@@ -50,6 +50,14 @@ _EXPECTING_NOUNS = {"anticipation": "predicted", "expectation": "predicted",
                     "possibility": "hypothetical", "prospect": "hypothetical",
                     "danger": "hypothetical", "likelihood": "hypothetical",
                     "spectre": "hypothetical", "specter": "hypothetical"}
+# Nouns of what would show a claim true: "evidence *that* Iran was involved" tells of a claim,
+# and "*no* evidence that ..." of a claim its teller does not hold.
+_EVIDENCE_NOUNS = {"evidence", "proof", "sign", "indication", "confirmation", "suggestion",
+                   "allegation", "claim", "report", "rumour", "rumor", "suspicion"}
+# Verbs of talking over something: a bare topic ("discussed *military cooperation*", "talked
+# about *a ceasefire*") is an act in view, not one done; "discussed *the attack*" is one done.
+_TOPIC_VERBS = {"discuss", "talk", "negotiate", "deliberate"}
+_TOPIC_PREPS = {"about", "on", "over"}
 # Nouns of a purpose that "no" denies: "had *no plans* to send weapons", "has no intention of
 # attacking": the act is not intended.
 PURPOSE_NOUNS = {"plan", "intention", "intent", "desire", "wish", "interest", "reason",
@@ -64,6 +72,39 @@ _REQUEST_FOR_VERBS = {"call", "ask", "appeal", "press", "push", "plead", "clamou
 # Verbs whose object act is forbidden, so not (yet) done: "*banned* the rally". Of _BARRING,
 # only those that forbid: "stopped the march" tells of a march under way.
 _FORBIDDING = {"ban", "prohibit", "forbid", "outlaw", "disallow"}
+
+
+# Nouns for what one side charges another with.
+_CHARGE_NOUNS = {"charge", "claim", "accusation", "allegation", "assertion"}
+
+
+def _denies_the_charge(denial) -> bool:
+    """ "Congo accused Rwanda of backing the rebels, *a charge Kigali denies*": what is
+    denied is the charge, not that it was made (the parser hangs the accusation on "denies")."""
+    return any(c.dep_ in ("compound", "dobj", "npadvmod", "nsubj") and c.lemma_.lower()
+               in _CHARGE_NOUNS for c in denial.subtree)
+
+
+def _bare_topic(link, via: str | None) -> bool:
+    """What a verb of talking is about, with no article or owner that makes it a known act:
+    "discussed *cooperation*", "talked about *a ceasefire*" (not "*the* attack")."""
+    if via == "prep" and link.lower_ in _TOPIC_PREPS:
+        link = next((c for c in link.children if c.dep_ == "pobj"), None)
+    elif via != "dobj":
+        return False
+    return link is not None and link.pos_ == "NOUN" and not any(
+        c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these",
+                                                              "those"))
+        for c in link.children)
+
+
+def _denied_noun(noun) -> bool:
+    """ "*no* evidence", "did *not* find any evidence", "*never* saw proof"."""
+    if any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children):
+        return True
+    verb = noun.head
+    return noun.dep_ in ("dobj", "attr", "nsubj") and verb.pos_ in ("VERB", "AUX") \
+        and any(c.dep_ == "neg" for c in verb.children)
 
 
 def _itself_denied(verb) -> bool:
@@ -352,6 +393,19 @@ def _has_if(verb, cues) -> bool:
     return any(c.dep_ == "mark" and c.lower_ in cues["hypothetical"] for c in verb.children)
 
 
+# Marks of a clause that must happen first: "will not release hostages *until* Israel stops".
+_AWAITED_MARKS = {"until", "till", "unless", "before"}
+
+
+def _awaited(verb) -> bool:
+    """A clause a promise or a refusal waits on is a condition: "would not release any more
+    hostages *until Israel stopped* its offensive". (Told of the past, it happened: "fought
+    until the troops withdrew".)"""
+    return verb.dep_ == "advcl" \
+        and any(c.dep_ == "mark" and c.lower_ in _AWAITED_MARKS for c in verb.children) \
+        and any(c.dep_ == "aux" and c.lower_ in WILL_AUX for c in verb.head.children)
+
+
 # Verbs whose object event takes place by their act, whatever it was said of before ("joined
 # the planned march", "held the proposed talks").
 _HOLDING_VERBS = {"join", "hold", "stage", "attend", "lead", "conduct", "organise", "organize"}
@@ -447,6 +501,9 @@ def assess(trigger) -> Assessment:
                 bump("hypothetical")  # "rejected Kenya's *call for talks*", "an offer of aid"
             elif lemma in _EXPECTING_NOUNS:
                 bump(_EXPECTING_NOUNS[lemma])  # "in anticipation of protests", "fears of war"
+        if t is not trigger and t.pos_ == "VERB" and lemma in _TOPIC_VERBS \
+                and _bare_topic(chain[k - 1], via):
+            bump("hypothetical")  # "met to discuss *military cooperation*"
         if t is not trigger and via == "xcomp" and f"{t.lower_} to" in cues["allegation"] \
                 and any(c.dep_ == "auxpass" for c in t.children):
             bump("alleged")  # "Russia *is believed to* have supplied the missiles"
@@ -492,7 +549,7 @@ def assess(trigger) -> Assessment:
         tense = "future"
     # 2. conditionals
     for t in chain:
-        if _has_if(t, cues):
+        if _has_if(t, cues) or _awaited(t):
             bump("hypothetical")
     for c in head.children:
         if c.dep_ == "advcl" and _has_if(c, cues) and head.lemma_.lower() not in _CONDITIONING_VERBS:
@@ -535,7 +592,9 @@ def assess(trigger) -> Assessment:
         if rel in ("ccomp", "xcomp", "parataxis", "dobj", "pcomp", "pobj", "prep", "advcl", "conj"):
             if rel == "advcl" and _has_if(prev, cues):
                 bump("hypothetical")
-            if lemma in cues["denial"] and rel != "conj":
+            if lemma in cues["denial"] and rel != "conj" \
+                    and not (prev is head and head.lemma_.lower() in _ACCUSE_LEMMAS
+                             and _denies_the_charge(node)):
                 if not _itself_denied(node):  # "did not deny", "neither confirmed nor denied"
                     negated = not negated     # leave the act open
                 bump("alleged")
@@ -571,6 +630,11 @@ def assess(trigger) -> Assessment:
                 and node.pos_ in ("VERB", "AUX") and _barring(node):
             negated = not negated  # "bars ships *from entering* U.S. waters"
             bump("hypothetical")
+        if steps < 3 and node.pos_ == "NOUN" and lemma in _EVIDENCE_NOUNS and rel == "acl" \
+                and any(c.dep_ == "mark" and c.lower_ == "that" for c in prev.children):
+            bump("alleged")  # "evidence that Iran was involved in the attack"
+            if _denied_noun(node):
+                negated = not negated  # "no evidence that Ukraine used US weapons"
         if steps < 3 and node.pos_ == "NOUN" and lemma in PURPOSE_NOUNS \
                 and (rel == "acl" or (rel == "prep" and prev.lower_ == "of")) \
                 and any(c.dep_ == "det" and c.lower_ == "no" for c in node.children):

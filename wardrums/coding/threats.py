@@ -10,6 +10,9 @@
       conditional is analysis, not a threat.
 2. Answers promised to any act: "Russia would respond to any NATO deployment in Finland".
    What is answered has not happened; promising an answer threatens whoever would do it.
+4. Penalties promised: "Iran will pay a price for its aggression," Netanyahu said; "Russia
+   will face severe consequences". Said by another side of a state or armed group, what it
+   is to suffer is the speaker's threat to it.
 3. Force not ruled out: "China has never ruled out using force to bring Taiwan under its
    control", "refused to rule out military action against Iran". Keeping force open is how
    states threaten it (CAMEO 138, threaten with military force); the force itself stays a
@@ -208,4 +211,41 @@ def find_answers_to_any(doc, sv: SentenceView, ctx: ArticleContext) -> list[Impl
         out.append(ImpliedThreat(mark=verb, consequent=frozenset(t.i for t in act.subtree),
                                  source=source, target=target,
                                  mode="force" if forceful else None))
+    return out
+
+
+# A penalty to be suffered: "will *pay* a (heavy) *price*", "will pay *dearly*", "will *face*
+# (severe) *consequences*".
+_PENALTIES = {"pay": {"price", "cost"}, "face": {"consequence", "repercussion", "retribution",
+                                                 "retaliation", "punishment", "response"}}
+# Sides a threat is made to: states and armed groups, not "consumers" or "the economy".
+_THREATENED_SECTORS = {"GOV", "MIL", "REB", "UAF", "SPY", "IGO", None}
+
+
+def find_promised_penalties(doc, sv: SentenceView, ctx: ArticleContext) -> list[ImpliedThreat]:
+    """Every "<side> will pay a price" or "will face consequences" that a known speaker says
+    of another side: the speaker threatens it. Not when the side is the speaker's own ("we
+    will pay a price"), nor a penalty already paid ("Russia has paid a heavy price")."""
+    if sv.speaker is None:
+        return []
+    out: list[ImpliedThreat] = []
+    for verb in doc:
+        objects = _PENALTIES.get(verb.lemma_.lower())
+        if objects is None or verb.pos_ != "VERB" or not any(
+                c.dep_ == "aux" and c.lower_ in WILL_AUX for c in verb.children) \
+                or any(c.dep_ == "neg" for c in verb.children):
+            continue
+        if not any((c.dep_ == "dobj" and c.lemma_.lower() in objects)
+                   or (c.dep_ == "advmod" and c.lower_ == "dearly") for c in verb.children):
+            continue  # (not "will pay the bill", "will face the press")
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        if not subjects or subjects[0].lower_ in ("we", "i", "us"):
+            continue
+        target = tuple(a for a in actor_mod.resolve(subjects[0], sv, ctx)
+                       if a.sector in _THREATENED_SECTORS and (a.country or a.sector))
+        sp = sv.speaker
+        if not target or (sp.country and sp.country in {a.country for a in target}):
+            continue
+        out.append(ImpliedThreat(mark=verb, consequent=frozenset(t.i for t in verb.subtree),
+                                 source=(sp,), target=target, mode=None))
     return out

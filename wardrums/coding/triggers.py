@@ -33,7 +33,10 @@ from wardrums.data import lexicon
 _VERB_POS = {"VERB", "AUX"}
 _NOUN_POS = {"NOUN", "PROPN"}
 _MODIFIER_DEPS = {"compound", "amod", "nmod", "npadvmod", "advmod"}
-_NON_BLOCK_DEPS = {"det", "aux", "auxpass", "punct", "cc"}
+# Children that never block a reading: function words, and other clauses hung on the verb
+# ("Israel struck targets, a day after Hezbollah *fired* rockets": no hazard "fire").
+_NON_BLOCK_DEPS = {"det", "aux", "auxpass", "punct", "cc", "advcl", "ccomp", "conj",
+                   "parataxis"}
 # Heads that can stand for an actor in a target slot (for ``require_target``).
 _ACTOR_ENTS = {"GPE", "NORP", "ORG", "PERSON", "FAC", "LOC"}
 
@@ -135,6 +138,9 @@ def _with_conjuncts(tokens: list) -> list:
 # Particles the parser may hang on the verb's object or a conjunct of it: "stripped *94
 # figures of* their citizenship", "sent 45 aircraft and 12 *warships around* Taiwan".
 _OBJECT_PARTICLES = {"of", "around", "near", "toward", "towards", "into"}
+
+# Particles that make a verb a different verb: "call *off*", "call *up*" are not "call on".
+_PHRASAL = {"off", "up", "out", "down", "away"}
 
 
 def _hung_on_object(tok, particle: str) -> list:
@@ -253,6 +259,7 @@ def _block_words(tok, obj) -> set[str]:
         if o.lemma_.lower() not in _FACILITIES:  # "struck oil", not "struck an *oil* refinery"
             words |= {c.lemma_.lower() for c in o.children
                       if c.dep_ in ("compound", "amod", "nmod")}
+        words |= {c.lower_ for c in o.children if c.dep_ == "poss"}  # "dissolve *their* government"
     return words
 
 
@@ -561,7 +568,8 @@ def _defended(tok) -> list:
 
 
 # "police *used* water cannon to disperse them": the object is the means, not the doer.
-_INSTRUMENT_VERBS = {"use", "employ", "deploy", "utilise", "utilize", "fire", "launch"}
+_INSTRUMENT_VERBS = {"use", "employ", "deploy", "utilise", "utilize", "fire", "launch",
+                     "take"}  # "would take strong measures *to defend* its sovereignty"
 
 
 # Verbs whose object does what the infinitive says ("prompted the police to open fire").
@@ -623,7 +631,8 @@ def _inherited_subject(tok):
             if patients:
                 return patients[0]
         if (dep == "xcomp" or (dep == "pcomp" and t.head.lower_ in _OBJECT_PREPS)) \
-                and head.lemma_.lower() not in _INSTRUMENT_VERBS:
+                and head.lemma_.lower() not in _INSTRUMENT_VERBS \
+                and not _summoned_to_hear(head, t):
             objs = [c for c in head.children if c.dep_ == "dobj"]
             if objs:
                 return objs[0]
@@ -636,6 +645,21 @@ def _inherited_subject(tok):
             if agents:
                 return agents[0]
     return None
+
+
+# Verbs of summoning or calling someone (not "calling *on* X to", where X is to act).
+_SUMMONING = {"summon", "call in", "call", "phone", "telephone", "ring"}
+_CALLING_ON = {"call on", "call upon", "call for", "call off", "call up", "call out"}
+
+
+def _summoned_to_hear(verb, infinitive) -> bool:
+    """ "summoned the envoy *to protest*", "called Putin *to urge* an end to the war": the one
+    summoned or called hears the message; the caller sends it. ("summoned the envoy to
+    explain" stays the envoy's; "called on X to withdraw" is X's to do.)"""
+    phrases = verb_phrases(verb)
+    return bool(phrases & _SUMMONING) and not phrases & _CALLING_ON \
+        and not prep_objects(verb, "on") and not prep_objects(verb, "upon") \
+        and infinitive.lemma_.lower() in lexicon.word_set("summoning_messages")
 
 
 def _crowd_in_motion(tok):
@@ -1102,6 +1126,9 @@ def _fit(tok, entry: lexicon.Trigger):
             parts.add(entry.particle)
         if entry.particle.lower() not in parts:
             return False
+        if any(c.dep_ == "prt" and c.lower_ != entry.particle.lower() and c.lower_ in _PHRASAL
+               for c in tok.children):
+            return False  # "called *off* his march on Moscow" is not "called on Moscow"
     if entry.compound and not _modifiers(tok) & set(entry.compound):
         return False
     if entry.subject and (any(c.dep_ == "dobj" for c in tok.children) or not {
@@ -1325,9 +1352,17 @@ def find_triggers(doc) -> list[TriggerMatch]:
             ))
             break
     consumed = {m.consumed for m in matches if m.consumed is not None}
-    # the object an entry consumed, with the nouns that modify it ("expelled *aid* workers")
-    return _harm_by_the_act_told([m for m in matches if m.token.i not in consumed
-                                  and not (m.token.dep_ == "compound" and m.token.head.i in consumed)])
+    # the object an entry consumed, with the nouns that modify it ("expelled *aid* workers");
+    # and the message of a summons coded as a complaint: "summoned the envoy *to protest*"
+    # is one protest, the summons (but "called Putin *to urge* a ceasefire" is a call and a
+    # request)
+    triggered = {m.token.i for m in matches}
+    return _harm_by_the_act_told([
+        m for m in matches if m.token.i not in consumed
+        and not (m.token.dep_ == "compound" and m.token.head.i in consumed)
+        and not (m.token.dep_ in ("xcomp", "advcl") and m.token.head.i in triggered
+                 and verb_phrases(m.token.head) & {"summon", "call in"}
+                 and _summoned_to_hear(m.token.head, m.token))])
 
 
 def _harm_by_the_act_told(matches: list[TriggerMatch]) -> list[TriggerMatch]:

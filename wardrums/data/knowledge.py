@@ -566,6 +566,29 @@ def halves() -> dict[str, dict[str, str]]:
     return out
 
 
+@functools.cache
+def descriptions() -> dict[str, frozenset[str] | None]:
+    """Noun → the countries it may describe when news refers back with it ("island": TWN,
+    CYP, ...), or None for any country ("country", "nation"), from ``descriptions.yaml``."""
+    fname = "descriptions.yaml"
+    rows = _load_yaml(fname, _package_text(fname)).get("descriptions") or {}
+    iso3 = {c.iso3 for c in countries()}
+    out: dict[str, frozenset[str] | None] = {}
+    for noun, value in rows.items():
+        if not isinstance(noun, str) or noun != noun.lower() or " " in noun:
+            raise ValueError(f"{fname}: {noun!r} must be one lower-case word")
+        if value == "any":
+            out[noun] = None
+            continue
+        if not isinstance(value, list) or not value:
+            raise ValueError(f"{fname}: {noun}: give 'any' or a list of ISO3 codes")
+        unknown = [c for c in value if c not in iso3]
+        if unknown:
+            raise ValueError(f"{fname}: {noun}: unknown countries {unknown}")
+        out[noun] = frozenset(value)
+    return out
+
+
 # --------------------------------------------------------------------------- helpers
 
 
