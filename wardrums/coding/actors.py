@@ -528,6 +528,8 @@ def _resolve_one(h, sv: SentenceView, ctx: ArticleContext) -> Actor | None:
                             ctx.focus_country)
         if entry is None and h.lemma_.lower() in _owned_things():
             entry = _possessor_country(h, sv, ctx)  # "rammed *its* vessel", "*its* territory"
+            if entry is not None and entry.country == _attackers_country(h, sv, on, ctx):
+                entry = None  # "the Saudi jets' raid on *their* positions": not the jets'
         if entry is not None:
             start, end, text = _char_span(sv, tokens)
             # "Hezbollah positions", "Houthi targets": a named body's, of its sector
@@ -638,6 +640,22 @@ def _half_named(h, sv: SentenceView, ctx: ArticleContext) -> str | None:
     named |= {e.country for e in (m.best(ctx.published) for m in sv.mentions)}
     found = {table[c] for c in named if c in table}
     return found.pop() if len(found) == 1 else None
+
+
+def _attackers_country(h, sv: SentenceView, on, ctx: ArticleContext) -> str | None:
+    """The country of whoever attacks ``h``, as its words name it: the subject of the verb
+    or the modifiers of the attack noun that ``h`` is the object of ("*a Chinese ship*
+    rammed its vessel", "*the Saudi* jets' raid on their positions")."""
+    attack = h.head if h.dep_ == "dobj" else (
+        h.head.head if h.dep_ == "pobj" and h.head.lower_ in ("on", "at", "against", "upon")
+        else None)
+    if attack is None:
+        return None
+    doers = [c for c in attack.children if c.dep_ in ("nsubj", "poss", "amod", "compound")
+             and c.i < attack.i]
+    words = [t for d in doers for t in d.subtree]
+    entry = _country_in(words, sv, on, ctx.focus_country)
+    return entry.country if entry is not None else None
 
 
 @functools.cache

@@ -33,10 +33,11 @@ from wardrums.data import lexicon
 _VERB_POS = {"VERB", "AUX"}
 _NOUN_POS = {"NOUN", "PROPN"}
 _MODIFIER_DEPS = {"compound", "amod", "nmod", "npadvmod", "advmod"}
-# Children that never block a reading: function words, and other clauses hung on the verb
-# ("Israel struck targets, a day after Hezbollah *fired* rockets": no hazard "fire").
-_NON_BLOCK_DEPS = {"det", "aux", "auxpass", "punct", "cc", "advcl", "ccomp", "conj",
-                   "parataxis"}
+_NON_BLOCK_DEPS = {"det", "aux", "auxpass", "punct", "cc"}
+# Marks of a clause that tells another event before or after the verb's: its verb blocks
+# nothing ("Israel struck targets, a day *after* Hezbollah *fired* rockets": no hazard "fire").
+# ("injured *as* troops fired", "*when* a tank exploded" tell the harm's cause, and count.)
+_OTHER_TIME_MARKS = {"after", "before", "since", "until", "till"}
 # Heads that can stand for an actor in a target slot (for ``require_target``).
 _ACTOR_ENTS = {"GPE", "NORP", "ORG", "PERSON", "FAC", "LOC"}
 
@@ -248,7 +249,8 @@ _FACILITIES = {"refinery", "depot", "terminal", "plant", "facility", "pipeline",
 
 
 def _block_words(tok, obj) -> set[str]:
-    words = {c.lemma_.lower() for c in tok.children if c.dep_ not in _NON_BLOCK_DEPS}
+    words = {c.lemma_.lower() for c in tok.children if c.dep_ not in _NON_BLOCK_DEPS
+             and not _another_time(c)}
     words |= {c.lower_ for c in tok.children if c.dep_ in ("prt", "prep")}
     if tok.i >= 2 and tok.doc[tok.i - 1].text == "-":
         words.add(tok.doc[tok.i - 2].lower_)
@@ -261,6 +263,12 @@ def _block_words(tok, obj) -> set[str]:
                       if c.dep_ in ("compound", "amod", "nmod")}
         words |= {c.lower_ for c in o.children if c.dep_ == "poss"}  # "dissolve *their* government"
     return words
+
+
+def _another_time(clause) -> bool:
+    """A clause with a subject of its own, told as before or after the verb's event."""
+    return clause.dep_ == "advcl" and any(c.dep_ == "nsubj" for c in clause.children) \
+        and any(c.dep_ == "mark" and c.lower_ in _OTHER_TIME_MARKS for c in clause.children)
 
 
 def prep_objects(tok, prep: str) -> list:
