@@ -383,3 +383,10 @@ def test_a_clause_with_its_own_date_keeps_it():
     evs = wardrums.code("Israel struck targets on Tuesday, two days after talks in Cairo "
                         "collapsed on Sunday.", published="2024-01-10")
     assert {e.evidence.trigger: e.date.isoformat() for e in evs}.get("struck") == "2024-01-09"
+
+
+def test_an_act_inside_an_anchored_date_takes_the_anchors_day():
+    evs = wardrums.code("Police arrested 20 people on Monday, a day after protesters clashed "
+                        "with police on Sunday.", published="2024-01-10")
+    dates = {e.evidence.trigger: e.date.isoformat() for e in evs}
+    assert dates["arrested"] == "2024-01-08" and dates["clashed"] == "2024-01-07"

@@ -1217,6 +1217,7 @@ def resolve_event_date(
         word = re.match(r"[\w'-]*", sentence[near:])
         near_end = near + (word.end() if word else 0)
         chosen = min(exprs, key=lambda e: (*_distance(sentence, e, near, near_end), e.start))
+        chosen = _own_anchor(chosen, near) or chosen
     spelled = _spelled_out(sentence, chosen, exprs)
     out = None
     if spelled is not None:
@@ -1229,6 +1230,24 @@ def resolve_event_date(
                           end_date=out.end_date + dt.timedelta(days=days)
                           if out.end_date else None)
     return out
+
+
+_DIRECTION = re.compile(r"\b(?:after|before|following|prior\s+to|from)\b", re.IGNORECASE)
+
+
+def _own_anchor(chosen: TimeExpression, near: int) -> TimeExpression | None:
+    """For an act told inside an anchored expression ("a day after protesters *clashed* with
+    police on Sunday"), the anchor's own date (Sunday), not the date the offset leads to."""
+    if chosen.kind != "anchored" or not chosen.start <= near < chosen.end:
+        return None
+    d = _DIRECTION.search(chosen.text)
+    if d is None or near < chosen.start + d.end():
+        return None
+    inner = find_time_expressions(chosen.text[d.end():])
+    if not inner:
+        return None
+    at = chosen.start + d.end()
+    return replace(inner[-1], start=inner[-1].start + at, end=inner[-1].end + at)
 
 
 # "a day after", "two days before", "a week after": an act told in such a clause took place
