@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from wardrums.coding.gazetteer import Entry, Mention
@@ -80,6 +81,13 @@ class ArticleContext:
             if kind in kinds and actor.name not in taken:
                 return actor
         return None
+
+    def named_before(self, offset: int, keep: Callable[[Actor], bool]) -> Actor | None:
+        """The actor named last before character ``offset`` (by where it stands in the text,
+        not when it was resolved) of those ``keep`` accepts."""
+        named = [a for _, a in self.recent
+                 if a.start is not None and a.start < offset and keep(a)]
+        return max(named, key=lambda a: a.start, default=None)
 
     def named_within(self, spans: tuple[tuple[int, int], ...]) -> set[str]:
         """Names of the actors mentioned inside these character spans."""
@@ -688,12 +696,10 @@ def _same_body_before(h, sector: str | None, sv: SentenceView,
                       ctx: ArticleContext) -> Actor | None:
     """The body last named before ``h`` whose name ends in the same noun, of the same sector:
     "the ministry" after "Taiwan's defence ministry"."""
-    offset = sv.offset + h.idx
     words = {h.lower_, h.lemma_.lower()}
-    same = [a for _, a in ctx.recent if a.start is not None and a.start < offset and a.country
-            and a.sector == sector and a.text.lower().rsplit(" ", 1)[-1] in words
-            and a.text.lower() != f"the {h.lower_}"]
-    return max(same, key=lambda a: a.start, default=None)
+    return ctx.named_before(sv.offset + h.idx, lambda a: bool(
+        a.country and a.sector == sector and a.text.lower().rsplit(" ", 1)[-1] in words
+        and a.text.lower() != f"the {h.lower_}"))
 
 
 def _described_country(tok) -> bool:
@@ -707,12 +713,10 @@ def _described_country(tok) -> bool:
 def _country_named_before(tok, sv: SentenceView, ctx: ArticleContext) -> Actor | None:
     """The country the description ``tok`` refers back to: the last named before it of those
     the noun may describe ("the island": Taiwan, not China named after it)."""
-    offset = sv.offset + tok.idx
     allowed = knowledge.descriptions()[tok.lemma_.lower()]
-    named = [a for _, a in ctx.recent if a.start is not None and a.start < offset
-             and a.country and a.name == knowledge.country_name(a.country)
-             and (allowed is None or a.country in allowed)]
-    return max(named, key=lambda a: a.start, default=None)
+    return ctx.named_before(sv.offset + tok.idx, lambda a: bool(
+        a.country and a.name == knowledge.country_name(a.country)
+        and (allowed is None or a.country in allowed)))
 
 
 def _last_doer(ctx: ArticleContext, h, besides: tuple[tuple[int, int], ...] = ()) -> Actor | None:
@@ -820,10 +824,12 @@ _GRIEVANCE_PREPS = {"over", "for", "against", "about"}
 def _aimed_at(noun, verb) -> bool:
     """``noun`` is what ``verb`` hits: its object, or after "at"/"on" ("fired water cannon
     *at* its supply boat")."""
+    from wardrums.coding.triggers import AIMED_AT
+
     if noun.dep_ == "dobj":
         return noun.head.i == verb.i
     prep = noun.head
-    return noun.dep_ == "pobj" and prep.lower_ in ("at", "on", "upon", "into") \
+    return noun.dep_ == "pobj" and prep.lower_ in AIMED_AT \
         and (prep.head.i == verb.i or (prep.head.dep_ == "dobj" and prep.head.head.i == verb.i))
 
 

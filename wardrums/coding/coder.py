@@ -942,9 +942,8 @@ def _make_event(match: TriggerMatch, sent: SentenceSpan, sv: SentenceView, ctx: 
         source, target = _placed(source, here, sv, ctx), _placed(target, here, sv, ctx)
     # judged on the doer as named, before "security forces" making arrests become police
     occupied = _territory_taken(match, source, sv, ctx)
-    if not _in_a_military_act(match.token):
-        source = _law_and_order_reading(source, target, "occupy" if occupied else entry.mode,
-                                        ctx)
+    source = _law_and_order_reading(source, target, "occupy" if occupied else entry.mode,
+                                    match.token, ctx)
     a = a or assess(match.token)
     if source and a.modality in ("asserted", "alleged"):
         ctx.doers.append(source[0])
@@ -1419,14 +1418,15 @@ def _in_a_military_act(tok) -> bool:
 
 
 def _law_and_order_reading(source: tuple[Actor, ...], target: tuple[Actor, ...],
-                           mode: str | None, ctx: ArticleContext) -> tuple[Actor, ...]:
+                           mode: str | None, tok, ctx: ArticleContext) -> tuple[Actor, ...]:
     """Unnamed "security forces" policing their own country's crowd are police.
 
     The lexicon files "security forces" under MIL (armed forces of a state); when they fire
     on a mob, disperse protesters or make arrests at home, they do police work, and the
-    event is the police's: COP. Named military units ("army", "troops") stay MIL.
+    event is the police's: COP. Named military units ("army", "troops") stay MIL, and so
+    does the toll of an offensive or a shelling (``tok`` in a military act).
     """
-    if not source:
+    if not source or _in_a_military_act(tok):
         return source
     domestic_crowd = any(a.sector in _CROWD_SECTORS and (a.country is None
                                                          or a.country == ctx.focus_country)

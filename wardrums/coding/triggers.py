@@ -536,7 +536,7 @@ _ANSWER_PREPS = {"to", "for", "against"}
 # Verbs of shooting or dropping at something, and the prepositions of what is aimed at: an
 # event fired on ("opened fire *on* a march") is its victims' act, not the shooters'.
 _FIRING_VERBS = {"fire", "open", "shoot", "rain", "drop", "hurl", "throw", "lob", "charge"}
-_AIMED_AT = {"on", "at", "upon", "into"}
+AIMED_AT = {"on", "at", "upon", "into"}
 
 
 def _witnessed(tok) -> bool:
@@ -552,7 +552,7 @@ def _witnessed(tok) -> bool:
     if verb.lemma_.lower() in _ENDING_VERBS and noun.dep_ in ("dobj", "nsubjpass") \
             and noun.head.i == verb.i and _police_subject(verb):
         return True  # "police *ended* the sit-in": the protesters', not theirs
-    if noun.dep_ == "pobj" and noun.head.lower_ in _AIMED_AT and noun.head.head.i == verb.i \
+    if noun.dep_ == "pobj" and noun.head.lower_ in AIMED_AT and noun.head.head.i == verb.i \
             and verb.lemma_.lower() in _FIRING_VERBS:
         return True  # "opened fire *on a protest march*", "fired *at an aid convoy*"
     if noun.dep_ == "pobj" and noun.head.head.i == verb.i and noun.head.lower_ in _ANSWER_PREPS \
