@@ -604,6 +604,16 @@ def test_head_verb_slot_is_known():
                                        if t.lemma == "delivery" and t.object).target
 
 
+def test_the_verb_a_noun_hangs_on_has_its_object_and_agent_as_slots(patched_files):
+    grata = next(t for t in L.triggers() if t.lemma == "grata")
+    assert grata.target[0] == "head_verb.dobj" and grata.source[0] == "head_verb.agent"
+    patched_files[L.TRIGGERS_FILE]["SANCTION"].append(
+        {"lemma": "zap", "pos": "NOUN", "target": ["head_verb.nsubj"]})
+    _clear_caches()
+    with pytest.raises(ValueError, match=r"slot 'head_verb.nsubj'.*<slot>\.<agent\|"):
+        L.triggers()
+
+
 def test_subject_field_is_for_verbs_and_single_lemmas(patched_files):
     patched_files[L.TRIGGERS_FILE]["PROTEST"].append(
         {"lemma": "zap", "pos": "NOUN", "subject": ["worker"]})

@@ -89,6 +89,19 @@ class ArticleContext:
                  if a.start is not None and a.start < offset and keep(a)]
         return max(named, key=lambda a: a.start, default=None)
 
+    def last_named_before(self, offset: int, keep: Callable[[Actor], bool],
+                          n: int) -> list[Actor]:
+        """The last ``n`` actors named before character ``offset`` that ``keep`` accepts, one
+        per name, newest first (fewer when the article has not named that many)."""
+        named = sorted((a for _, a in self.recent
+                        if a.start is not None and a.start < offset and keep(a)),
+                       key=lambda a: a.start, reverse=True)
+        out: list[Actor] = []
+        for a in named:
+            if len(out) < n and all(b.name != a.name for b in out):
+                out.append(a)
+        return out
+
     def named_within(self, spans: tuple[tuple[int, int], ...]) -> set[str]:
         """Names of the actors mentioned inside these character spans."""
         return {a.name for _, a in self.recent
@@ -132,10 +145,18 @@ _PATRON_PARTICIPLES = {"back", "backed", "support", "sponsor", "fund", "finance"
                        "equip", "ally", "allied", "aid", "assist", "supply"}
 
 
+# Prefixes of a stance: "*pro*-EU demonstrators" in Tbilisi are Georgians, "*anti*-American
+# protesters" are not Americans.
+_STANCE_PREFIXES = {"pro", "anti"}
+
+
 def _own_modifiers(tokens: list) -> list:
-    """``tokens`` less the words under a patron participle among them."""
+    """``tokens`` less the words under a patron participle among them, and the side a
+    "pro-"/"anti-" word takes a stance on."""
     patron = {x.i for t in tokens if t.dep_ in ("amod", "compound")
               and t.lemma_.lower() in _PATRON_PARTICIPLES for x in t.subtree}
+    patron |= {t.i for t in tokens if t.i >= 2 and t.doc[t.i - 1].text == "-"
+               and t.doc[t.i - 2].lower_ in _STANCE_PREFIXES}
     return [t for t in tokens if t.i not in patron] if patron else tokens
 
 
@@ -317,6 +338,11 @@ def resolve(head, sv: SentenceView, ctx: ArticleContext, *, generic: bool = Fals
         ):
             out.append(actor)
 
+    if _the_two(head):
+        pair = _two_countries_before(head, sv, ctx)
+        if pair:  # "The two countries will reopen their embassies"
+            start, end, text = _char_span(sv, np_tokens(head))
+            return [replace(a, text=text, start=start, end=end) for a in pair]
     shared = _country_in(_own_modifiers([t for t in np_tokens(head) if t.i < head.i]), sv,
                          ctx.published, ctx.focus_country)
     if head.lower_ == "their":
@@ -690,6 +716,33 @@ def _possessor_country(h, sv: SentenceView, ctx: ArticleContext) -> Entry | None
             return Entry(kind="country", name=knowledge.country_name(owner.country),
                          country=owner.country, sector=owner.sector)
     return None
+
+
+# Plural nouns that, as "the two ..." or "both ...", refer back to the last two countries a
+# story named ("the two neighbours later agreed", "both governments").
+_PAIR_NOUNS = {"country", "nation", "neighbour", "neighbor", "government", "state", "capital"}
+
+
+def _the_two(head) -> bool:
+    """ "*the two countries*", "*both nations*": a pair the text has named already."""
+    if head.tag_ != "NNS" or head.lemma_.lower() not in _PAIR_NOUNS:
+        return False
+    words = {c.lower_ for c in head.children if c.dep_ in ("det", "nummod", "predet")}
+    return {"the", "two"} <= words or "both" in words
+
+
+def _two_countries_before(head, sv: SentenceView, ctx: ArticleContext) -> list[Actor]:
+    """The pair "the two countries" refers to: the two sides of the last event told between
+    exactly two countries ("Saudi Arabia and Iran agreed ..., in a deal brokered by China.
+    *The two countries* ..." is not China), else the last two countries named."""
+    for _, _, source, target in reversed(ctx.told):
+        sides = {a.country: a for a in (*source, *target)
+                 if a.country and a.name == knowledge.country_name(a.country)}
+        if len(sides) == 2 and {a.country for a in (*source, *target)} == set(sides):
+            return list(sides.values())
+    pair = ctx.last_named_before(sv.offset + head.idx, lambda a: bool(
+        a.country and a.name == knowledge.country_name(a.country)), 2)
+    return list(reversed(pair)) if len(pair) == 2 else []
 
 
 def _same_body_before(h, sector: str | None, sv: SentenceView,

@@ -27,7 +27,7 @@ from wardrums.coding import hybrid
 from wardrums.coding.actors import ArticleContext, SentenceView
 from wardrums.coding.demands import find_reported_demands
 from wardrums.coding.gazetteer import gazetteer
-from wardrums.coding.mend import mend_split_demonyms
+from wardrums.coding.mend import mend_persona_non_grata, mend_split_demonyms
 from wardrums.coding.modality import (
     WEIGH_VERBS,
     assess,
@@ -477,6 +477,7 @@ def _read(p: _Prepared, docs: list, gz, use_classifier: bool = True) -> list[Eve
     for sent, doc in zip(p.chosen, docs, strict=True):
         mentions = gz.mentions(doc, lowercase=p.ctx.lowercase)
         mend_split_demonyms(doc, mentions)
+        mend_persona_non_grata(doc)
         sv = SentenceView(doc=doc, offset=sent.start, mentions=mentions)
         _register_people(sv, p.ctx)
         actor_mod.note_bodies(sv, p.ctx)
@@ -503,7 +504,12 @@ def _read(p: _Prepared, docs: list, gz, use_classifier: bool = True) -> list[Eve
         here.extend(_threat_events(threats, sent, sv, p.ctx, p.article))
         here.extend(_demand_events(find_reported_demands(doc, sv, p.ctx), sent, sv, p.ctx,
                                    p.article))
-        here.extend(_ordered_out(sent, sv, p.ctx, p.article))
+        expelled = _ordered_out(sent, sv, p.ctx, p.article)
+        if expelled:  # the expulsion is the news; the leaving ordered is no withdrawal
+            ordered = _leaving_ordered({e.evidence.trigger_start for e in expelled}, sent, doc)
+            here = [ev for ev in here if not (ev.event_type == "RETREAT"
+                                              and ev.evidence.trigger_start in ordered)]
+        here.extend(expelled)
         here = _not_the_envoys(here, p.ctx)
         per_sentence.append((sent, doc, sv, here))
         declined.append(outside)
@@ -935,8 +941,8 @@ def _make_event(match: TriggerMatch, sent: SentenceSpan, sv: SentenceView, ctx: 
             objects.append(sv.doc[match.consumed])
         target = _party_referred_to(objects, entry.category, source, ctx)
     target = _not_its_own_state(source, target, ctx)
-    if entry.category in _FORCE_OR_PENALTY:
-        target = _unguessed(target, source, ctx)
+    if entry.category in _FORCE_OR_PENALTY or entry.mode in _ENVOY_MODES:
+        target = _unguessed(target, source, ctx)  # (and "Beijing summoned *the ambassador*")
     if entry.coding().quad_class in (2, 4):  # whose crowd it is, before it is judged below
         here = located_in_clause(match.token, sv, ctx, material=True)
         source, target = _placed(source, here, sv, ctx), _placed(target, here, sv, ctx)
@@ -1163,8 +1169,9 @@ def _party_referred_to(heads, category: str, source: tuple[Actor, ...],
                 continue
             if doer and mine.isdisjoint(sides(doer)):
                 return doer
-            if done_to and category not in _FRIENDLY and mine.isdisjoint(sides(done_to)):
-                return done_to
+            if done_to and category not in _FRIENDLY and mine.isdisjoint(sides(done_to)) \
+                    and not {(a.start, a.end) for a in source} & {(a.start, a.end) for a in done_to}:
+                return done_to  # (not the doer itself: "the ambassador, summoned ..., rejected")
             break
     return ()
 
@@ -1634,12 +1641,18 @@ _ORDERING = {"order", "tell", "instruct", "direct"}
 _LEAVING = {"leave", "withdraw", "quit", "depart", "exit"}
 
 
+def _leaving_ordered(orders: set[int], sent: SentenceSpan, doc) -> set[int]:
+    """Offsets of the leaving that the orders at ``orders`` (trigger offsets) demand."""
+    return {sent.start + c.idx for t in doc if sent.start + t.idx in orders
+            for c in t.children if c.dep_ == "xcomp" and c.lemma_.lower() in _LEAVING}
+
+
 def _ordered_out(sent: SentenceSpan, sv: SentenceView, ctx: ArticleContext,
                  article: Article) -> list[Event]:
     """Ordering another country's officials or forces to leave expels them (SANCTION:
     ``diplomatic`` for officials, ``expel-mission`` for forces and missions): "Niger's junta
     ordered French troops to leave the country", "told the ambassador to leave". The leaving
-    itself, if coded, stays what is predicted of the ones ordered."""
+    itself is then no event of its own (see the caller)."""
     out = []
     for verb in sv.doc:
         if verb.pos_ != "VERB" or verb.lemma_.lower() not in _ORDERING or not any(

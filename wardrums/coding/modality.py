@@ -52,8 +52,8 @@ _EXPECTING_NOUNS = {"anticipation": "predicted", "expectation": "predicted",
                     "spectre": "hypothetical", "specter": "hypothetical"}
 # Nouns of what would show a claim true: "evidence *that* Iran was involved" tells of a claim,
 # and "*no* evidence that ..." of a claim its teller does not hold.
-_EVIDENCE_NOUNS = {"evidence", "proof", "sign", "indication", "confirmation", "suggestion",
-                   "allegation", "claim", "report", "rumour", "rumor", "suspicion"}
+EVIDENCE_NOUNS = {"evidence", "proof", "sign", "indication", "confirmation", "suggestion",
+                  "allegation", "claim", "report", "rumour", "rumor", "suspicion"}
 # Verbs of talking over something: a bare topic ("discussed *military cooperation*", "talked
 # about *a ceasefire*") is an act in view, not one done; "discussed *the attack*" is one done.
 _TOPIC_VERBS = {"discuss", "talk", "negotiate", "deliberate"}
@@ -363,6 +363,18 @@ def _finite_present(verb) -> bool:
 _GIVEN_PREPS = {"after", "following", "amid", "despite", "since", "during", "over"}
 
 
+# Conjunctions that tell a clause as what came before or caused the one it hangs on.
+_PAST_MARKS = {"after", "since", "because", "as", "before"}
+
+
+def _told_as_past(clause) -> bool:
+    """A clause in the past, with its own subject, told as what preceded or caused another:
+    "was ordered to neutralise gangs *after armed men stormed* a TV studio" (the storming
+    happened, whatever the order says of the neutralising)."""
+    return clause.tag_ == "VBD" and any(c.dep_ == "nsubj" for c in clause.children) \
+        and any(c.dep_ == "mark" and c.lower_ in _PAST_MARKS for c in clause.children)
+
+
 def _clause_chain(trigger) -> list:
     """The trigger plus the governors that belong to its own clause."""
     chain = [trigger]
@@ -466,6 +478,10 @@ def assess(trigger) -> Assessment:
                                                         for c in noun.children)
     if noun.dep_ in ("pobj", "pcomp") and noun.head.lower_ == "without":
         negated = True  # "struck *without warning*", "acted without consulting Kyiv"
+    # someone's act a preposition names with its possessor is a given: "has not responded to
+    # *India's request*" (the request was made; but "has not launched *its offensive*" has not)
+    owned = noun.pos_ in ("NOUN", "PROPN") and noun.dep_ == "pobj" \
+        and any(c.dep_ == "poss" for c in noun.children)
     # 1. the trigger's own clause
     for k, t in enumerate(chain):
         via = chain[k - 1].dep_ if k else None  # how the previous link hangs on t
@@ -473,7 +489,8 @@ def assess(trigger) -> Assessment:
         denial = t is not trigger and via == "xcomp" and t.lemma_.lower() in cues["denial"]
         for c in t.children:
             low = c.lower_
-            if (c.dep_ == "neg" and not denial) or (c.dep_ == "det" and low == "no" and t is trigger):
+            if (c.dep_ == "neg" and not denial and not (owned and t is not trigger)) \
+                    or (c.dep_ == "det" and low == "no" and t is trigger):
                 negated = not negated
             elif t is trigger and c.dep_ in ("nsubjpass", "dobj") and _nobody(c):
                 negated = not negated  # "no shots were fired", "killed nobody"
@@ -501,6 +518,10 @@ def assess(trigger) -> Assessment:
                 bump("hypothetical")  # "rejected Kenya's *call for talks*", "an offer of aid"
             elif lemma in _EXPECTING_NOUNS:
                 bump(_EXPECTING_NOUNS[lemma])  # "in anticipation of protests", "fears of war"
+            elif lemma in EVIDENCE_NOUNS and chain[k - 1].lower_ == "of":
+                bump("alleged")  # "evidence of Russian involvement", "signs of an attack"
+                if _denied_noun(t):
+                    negated = not negated  # "*no* indication of an intentional attack"
         if t is not trigger and t.pos_ == "VERB" and lemma in _TOPIC_VERBS \
                 and _bare_topic(chain[k - 1], via):
             bump("hypothetical")  # "met to discuss *military cooperation*"
@@ -567,7 +588,7 @@ def assess(trigger) -> Assessment:
     while node is not prev and steps < 8:
         lemma = node.lemma_.lower()
         rel = prev.dep_
-        given = given or rel == "relcl"
+        given = given or rel == "relcl" or (rel == "advcl" and _told_as_past(prev))
         if given:
             if lemma in cues["report"] and rel in ("ccomp", "parataxis"):
                 if lemma in cues["nonfactive"]:
@@ -630,7 +651,7 @@ def assess(trigger) -> Assessment:
                 and node.pos_ in ("VERB", "AUX") and _barring(node):
             negated = not negated  # "bars ships *from entering* U.S. waters"
             bump("hypothetical")
-        if steps < 3 and node.pos_ == "NOUN" and lemma in _EVIDENCE_NOUNS and rel == "acl" \
+        if steps < 3 and node.pos_ == "NOUN" and lemma in EVIDENCE_NOUNS and rel == "acl" \
                 and any(c.dep_ == "mark" and c.lower_ == "that" for c in prev.children):
             bump("alleged")  # "evidence that Iran was involved in the attack"
             if _denied_noun(node):

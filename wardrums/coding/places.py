@@ -2,8 +2,9 @@
 
 Preference, in order: a place, capital or country that is the object of a locative
 preposition (in, at, near, outside, across) in the trigger's own clause or on the act's
-object ("pounded a village *near Hasaka*"); for an act done to a place, the town it was
-done to ("shelled *Kharkiv*", "captured the town *of Avdiivka*"); then a locative object
+object ("pounded a village *near Hasaka*"); for a harm an attack did, the place the attack
+was aimed at ("Israeli strikes *on Gaza* killed 20"); for an act done to a place, the town it
+was done to ("shelled *Kharkiv*", "captured the town *of Avdiivka*"); then a locative object
 anywhere in the sentence; then the article's focus country
 (country-level only). A capital or country as an object is left out: "warned *Moscow*",
 "recognised *Kosovo*" name a government, not where the act took place.
@@ -19,6 +20,7 @@ from __future__ import annotations
 from wardrums.coding import geo
 from wardrums.coding.actors import ArticleContext, SentenceView
 from wardrums.coding.modality import report_verbs
+from wardrums.data import lexicon
 from wardrums.records import Location
 
 _LOCATIVE = {"in", "at", "near", "outside", "across", "inside", "around", "along", "within"}
@@ -103,11 +105,38 @@ def located_in_clause(trigger, sv: SentenceView, ctx: ArticleContext, *,
             loc = place_named(obj, sv, ctx)
             if loc is not None:
                 return loc
+    for obj in _places_struck(clause) if material else ():
+        loc = place_named(obj, sv, ctx)
+        if loc is not None:
+            return loc
     for obj in _places_acted_on(trigger) if material else ():
         loc = place_named(obj, sv, ctx, kinds={"place"})
         if loc is not None and loc.place is not None:
             return loc
     return None
+
+
+# Prepositions that aim an attack at a place ("strikes *on* Gaza", "raids *inside* Syria").
+_AIMED = {"on", "against", "inside", "in", "into"}
+
+
+def _places_struck(clause: list) -> list:
+    """Where the attack that did a harm was aimed: "Israeli strikes *on Gaza* killed 20",
+    "killed in Iranian strikes *on Pakistan*" (the parser may hang "on Pakistan" on the verb)."""
+    attacks = lexicon.word_set("attack_nouns")
+    out = []
+    for verb in (v for v in clause if v.pos_ == "VERB"):
+        causes = [c for c in verb.children if c.dep_ == "nsubj"] + [
+            g for p in verb.children if p.dep_ == "prep" and p.lower_ in ("in", "during", "by")
+            for g in p.children if g.dep_ == "pobj"]
+        causes = [c for c in causes if c.lemma_.lower() in attacks]
+        if not causes:
+            continue
+        for node in [*causes, verb]:
+            out += [g for p in node.children if p.dep_ == "prep"
+                    and p.lower_ in (_AIMED if node is not verb else {"on", "against"})
+                    for g in p.children if g.dep_ == "pobj"]
+    return out
 
 
 def _locative_objects(tok) -> list:

@@ -19,6 +19,7 @@ import unicodedata
 from dataclasses import dataclass, replace
 
 from wardrums.coding.modality import (
+    EVIDENCE_NOUNS,
     PURPOSE_NOUNS,
     accusation_over,
     accused,
@@ -34,10 +35,12 @@ _VERB_POS = {"VERB", "AUX"}
 _NOUN_POS = {"NOUN", "PROPN"}
 _MODIFIER_DEPS = {"compound", "amod", "nmod", "npadvmod", "advmod"}
 _NON_BLOCK_DEPS = {"det", "aux", "auxpass", "punct", "cc"}
-# Marks of a clause that tells another event before or after the verb's: its verb blocks
-# nothing ("Israel struck targets, a day *after* Hezbollah *fired* rockets": no hazard "fire").
-# ("injured *as* troops fired", "*when* a tank exploded" tell the harm's cause, and count.)
-_OTHER_TIME_MARKS = {"after", "before", "since", "until", "till"}
+# Marks of a clause that tells another event before or after the verb's, or the condition
+# it waits on: its verb blocks nothing ("Israel struck targets, a day *after* Hezbollah
+# *fired* rockets": no hazard "fire"; "to hit Russian ports *if* Moscow *targets* its
+# shipments": no "hit a target"). ("injured *as* troops fired", "*when* a tank exploded"
+# tell the harm's cause, and count.)
+_OTHER_TIME_MARKS = {"after", "before", "since", "until", "till", "if", "unless"}
 # Heads that can stand for an actor in a target slot (for ``require_target``).
 _ACTOR_ENTS = {"GPE", "NORP", "ORG", "PERSON", "FAC", "LOC"}
 
@@ -266,7 +269,8 @@ def _block_words(tok, obj) -> set[str]:
 
 
 def _another_time(clause) -> bool:
-    """A clause with a subject of its own, told as before or after the verb's event."""
+    """A clause with a subject of its own, told as before or after the verb's event, or as
+    its condition."""
     return clause.dep_ == "advcl" and any(c.dep_ == "nsubj" for c in clause.children) \
         and any(c.dep_ == "mark" and c.lower_ in _OTHER_TIME_MARKS for c in clause.children)
 
@@ -340,7 +344,8 @@ def _simple_slot(tok, slot: str) -> list:
         if charged is not None:  # "accused *Israel* of sabotage", "warned *Beijing* against"
             return accused(charged, noun)
         verb = _governing_verb(tok)
-        if verb is None or _witnessed(tok) or _setting(tok) or _stands_apart(verb, noun):
+        if verb is None or _witnessed(tok) or _setting(tok) or _opposed(noun) \
+                or _stands_apart(verb, noun):
             return []  # "residents *heard* explosions": who heard is not who set them off
         return subject_heads(verb)
     if slot == "head_verb":  # only before a sub-slot: "approved the delivery *to Ukraine*"
@@ -502,10 +507,18 @@ def _setting(tok) -> bool:
                 and "CONSULT" in lexicon.noun_categories(tok.lemma_.lower()))
 
 
+def _opposed(noun) -> bool:
+    """The act is what the clause is against, or what a sign or proof is of: "would take
+    countermeasures *against the joint drills*", "protested against the arrest", "there was no
+    indication *of an attack*": its doer is someone else, if anyone."""
+    return noun.dep_ == "pobj" and (noun.head.lower_ == "against" or (
+        noun.head.lower_ == "of" and noun.head.head.lemma_.lower() in EVIDENCE_NOUNS))
+
+
 def not_the_subjects_act(tok) -> bool:
     """The event noun is its clause subject's setting, grievance or something it saw or
     answered ("found bodies *after the attack*", "responded *to the sanctions*")."""
-    return tok.pos_ in _NOUN_POS and (_setting(tok) or _witnessed(tok))
+    return tok.pos_ in _NOUN_POS and (_setting(tok) or _witnessed(tok) or _opposed(_event_noun(tok)))
 
 
 def subject_heads(tok) -> list:
@@ -558,10 +571,24 @@ def _witnessed(tok) -> bool:
     if noun.dep_ == "pobj" and noun.head.head.i == verb.i and noun.head.lower_ in _ANSWER_PREPS \
             and verb.lemma_.lower() in _ANSWER_VERBS:
         return True  # "Russia *responded to* the sanctions": someone else's act
+    if noun.dep_ in ("dobj", "nsubjpass") and noun.head.i == verb.i and _names_it(verb):
+        return True  # "Somalia *called* the deal an act of aggression": a judge of it
     # the event is what is acted on: "targeted *the rally*", not "targeted Russia *with
     # sanctions*"
     return noun.dep_ in ("dobj", "nsubjpass") and noun.head.i == verb.i \
         and not verb_phrases(verb).isdisjoint(lexicon.phrase_set("outside_verbs"))
+
+
+# Verbs that name or judge what their object is ("called the deal *an act of aggression*",
+# "described the strike *as a war crime*").
+_NAMING = {"call", "describe", "term", "label", "brand", "dub", "deem", "declare", "characterise",
+           "characterize", "consider", "regard", "see", "view", "denounce"}
+
+
+def _names_it(verb) -> bool:
+    """The verb says what its object is: a predicate (oprd) or an "as" phrase follows."""
+    return verb.lemma_.lower() in _NAMING and any(
+        c.dep_ == "oprd" or (c.dep_ == "prep" and c.lower_ == "as") for c in verb.children)
 
 
 def _defended(tok) -> list:
@@ -700,9 +727,10 @@ def _capacity_noun(noun) -> bool:
 
 
 def _holder(noun):
-    """Who has the power, makes the attempt or refuses: the noun's possessor, else whom its
-    verb gives it to, else that verb's subject (None when the sentence does not say)."""
-    poss = [c for c in noun.children if c.dep_ == "poss"]
+    """Who has the power, makes the attempt or refuses: the noun's possessor or "by" agent
+    ("an attempt *by Iran* to seize"), else whom its verb gives it to, else that verb's
+    subject (None when the sentence does not say)."""
+    poss = [c for c in noun.children if c.dep_ == "poss"] or prep_objects(noun, "by")
     if poss:
         return poss[0]
     verb = _governing_verb(noun)
@@ -734,6 +762,29 @@ def _is_actorish(tok) -> bool:
     return tok.pos_ == "NOUN" and any(
         c.dep_ in ("amod", "compound") and c.i < tok.i and c.ent_type_ in ("NORP", "GPE", "ORG")
         for c in tok.children)
+
+
+def _someones_ground(tok) -> bool:
+    """ "strikes *on its territory*", "on *Pakistan's soil*": ground a side owns, struck at,
+    stands for it (not a place something happens in: "a strike *inside* the union's
+    headquarters")."""
+    return tok.dep_ == "pobj" and tok.head.lower_ in ("on", "against") \
+        and tok.lemma_.lower() in lexicon.word_set("territory") and any(
+            c.dep_ == "poss" and (c.pos_ == "PRON" or _is_actorish(c)) for c in tok.children)
+
+
+# Verbs of harm done: an act that did one harmed someone, whatever else it may mean.
+_HARMS = {"kill", "injure", "wound", "hurt", "maim", "destroy", "damage", "flatten", "level"}
+
+
+def _harm_it_did(tok) -> bool:
+    """The noun is what killed or hurt: "Israeli strikes *killed* 20", "died in Iranian
+    strikes". A labour strike harms nobody, so the harmed stand for the act's target."""
+    head = tok.head
+    if tok.dep_ == "nsubj":
+        return head.lemma_.lower() in _HARMS
+    return tok.dep_ == "pobj" and head.lower_ in ("in", "during", "by") \
+        and head.head.lemma_.lower() in _HARMS | {"die"}
 
 
 def _reduced_passive(tok) -> bool:
@@ -846,6 +897,12 @@ _YIELDING = {"CONCEDE", "RETREAT"}
 # Quad classes of acts of speech (verbal cooperation and conflict), whose noun can name the
 # speaker with "from".
 _VERBAL_QUADS = {1, 3}
+# Verbs whose subject is given, met with or asks for what another says ("*drew* criticism
+# from Beijing", "*demanded* an apology from Turkey").
+_DRAWING = {"draw", "receive", "get", "win", "earn", "face", "prompt", "spark", "trigger",
+            "elicit", "provoke", "attract", "meet", "gain", "secure", "obtain", "welcome",
+            "hear", "bring", "invite", "incur", "court", "demand", "seek", "want", "request",
+            "ask", "expect", "await", "need", "require"}
 
 
 def _named_sources(tok, entry: lexicon.Trigger) -> list:
@@ -861,6 +918,8 @@ def _named_sources(tok, entry: lexicon.Trigger) -> list:
             # "prompting a warning *from Pyongyang*", "criticism from Beijing": who spoke
             noun = _event_noun(tok)
             verb = _governing_verb(noun) if noun.dep_ == "dobj" else None  # "drew criticism from"
+            if verb is not None and verb.lemma_.lower() not in _DRAWING:
+                verb = None  # "switched its recognition from Taiwan": the subject's own
             found = [content_head(t) for h in (noun, verb) if h is not None
                      for t in prep_objects(h, "from")]
             if any(_is_actorish(t) for t in found):
@@ -1139,17 +1198,20 @@ def _fit(tok, entry: lexicon.Trigger):
             return False  # "called *off* his march on Moscow" is not "called on Moscow"
     if entry.compound and not _modifiers(tok) & set(entry.compound):
         return False
-    if entry.subject and (any(c.dep_ == "dobj" for c in tok.children) or not {
-            content_head(t).lemma_.lower() for t in subject_heads(tok)} & set(entry.subject)):
-        return False  # the intransitive use, by one of these doers
+    if entry.subject and ((not entry.transitive and any(c.dep_ == "dobj" for c in tok.children))
+                          or not {content_head(t).lemma_.lower() for t in subject_heads(tok)}
+                          & set(entry.subject)):
+        return False  # the intransitive use (or with ``transitive``, the transitive one) by them
     if entry.block and _block_words(tok, obj) & set(entry.block):
         return False
     if _accidental(tok, entry):
         return False
     if not entry.passive_ok and _is_passive(tok):
         return False
-    if entry.require_target and not any(_is_actorish(t) for t in _targets(tok, entry, obj)) \
-            and not (obj is not None and _weapon(obj) and not _into_open_water(tok)):
+    if entry.require_target and not any(_is_actorish(t) or _someones_ground(t)
+                                        for t in _targets(tok, entry, obj)) \
+            and not (obj is not None and _weapon(obj) and not _into_open_water(tok)) \
+            and not (entry.pos == "NOUN" and _harm_it_did(tok)):
         return False  # a weapon fired stands for its target unless it fell into the sea
     if _derived_only(entry) and not any(_slot(tok, s) for s in entry.source):
         return False  # "died in police firing" fires; "died in hospital" does not

@@ -70,8 +70,9 @@ BASE_SLOTS: frozenset[str] = frozenset(
 #: firing*"; "*the police* acted and caught them"). An entry whose source slots are all of
 #: these fires only when one of them finds its doer.
 DERIVED_SLOTS: frozenset[str] = frozenset({"cause", "police_subject"})
-#: Slots allowed after a dot (``dobj.poss``): an actor found under the first slot's head.
-SUB_SLOTS: frozenset[str] = frozenset({"poss", "compound", "amod_demonym"})
+#: Slots allowed after a dot (``dobj.poss``): an actor found under the first slot's head
+#: (``head_verb.dobj``: the object of the verb a noun trigger hangs on).
+SUB_SLOTS: frozenset[str] = frozenset({"poss", "compound", "amod_demonym", "dobj", "agent"})
 
 DEFAULT_TARGET: Mapping[str, tuple[str, ...]] = MappingProxyType(
     {"VERB": ("dobj",), "NOUN": ("prep:on", "prep:against", "prep:of")}
@@ -569,7 +570,7 @@ def _slots(file: str, where: str, value: Any, field: str) -> tuple[str, ...]:
                 file,
                 where,
                 f"unknown {field} slot {slot!r} (base slots: {', '.join(sorted(BASE_SLOTS))}, "
-                f"prep:<preposition>, or <slot>.<poss|compound|amod_demonym|prep:<p>>)",
+                f"prep:<preposition>, or <slot>.<{'|'.join(sorted(SUB_SLOTS))}|prep:<p>>)",
             )
     return tuple(value)
 
