@@ -258,3 +258,21 @@ def test_an_owned_act_a_verb_does_not_answer_was_still_done():
 def test_an_owned_act_not_begun_is_not_done():
     ev = one(events_of("Israel has not begun its ground invasion."), "ASSAULT")
     assert ev.polarity == "negative"
+
+
+def test_a_passive_clause_before_the_act_blocks_nothing():
+    evs = events_of("Israeli aircraft and tanks struck 11 Hamas targets in northern Gaza after "
+                    "shots were fired at troops near the fence, the military said.")
+    struck = [e for e in of_type(evs, "ASSAULT") if e.evidence.trigger == "struck"]
+    assert struck and countries(struck[0].source) == {"ISR"}
+
+
+def test_a_call_dated_on_a_day_is_still_a_call():
+    ev = one(events_of("Biden called Putin on Tuesday."), "CONSULT")
+    assert ev.mode == "phone" and countries(ev.target) == {"RUS"}
+
+
+def test_calling_someone_a_name_is_no_phone_call():
+    evs = events_of("President Trump called Denmark's prime minister nasty and cancelled a "
+                    "planned visit.")
+    assert not [ev for ev in of_type(evs, "CONSULT") if ev.mode == "phone"]

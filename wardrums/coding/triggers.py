@@ -253,8 +253,8 @@ _FACILITIES = {"refinery", "depot", "terminal", "plant", "facility", "pipeline",
 
 def _block_words(tok, obj) -> set[str]:
     words = {c.lemma_.lower() for c in tok.children if c.dep_ not in _NON_BLOCK_DEPS
-             and not _another_time(c)}
-    words |= {c.lower_ for c in tok.children if c.dep_ in ("prt", "prep")}
+             and not _another_time(c) and not _a_date(c)}
+    words |= {c.lower_ for c in tok.children if c.dep_ in ("prt", "prep") and not _a_date(c)}
     if tok.i >= 2 and tok.doc[tok.i - 1].text == "-":
         words.add(tok.doc[tok.i - 2].lower_)
     if tok.dep_ == "compound":  # the noun it modifies: "firing *range*", "firing *squad*"
@@ -268,10 +268,17 @@ def _block_words(tok, obj) -> set[str]:
     return words
 
 
+def _a_date(prep) -> bool:
+    """A preposition that only dates the act ("called Putin *on Tuesday*"): no particle."""
+    return prep.dep_ == "prep" and any(g.ent_type_ in ("DATE", "TIME")
+                                       for g in prep.children if g.dep_ == "pobj")
+
+
 def _another_time(clause) -> bool:
-    """A clause with a subject of its own, told as before or after the verb's event, or as
-    its condition."""
-    return clause.dep_ == "advcl" and any(c.dep_ == "nsubj" for c in clause.children) \
+    """A clause with a subject of its own (active or passive: "after shots *were fired*"),
+    told as before or after the verb's event, or as its condition."""
+    return clause.dep_ == "advcl" \
+        and any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children) \
         and any(c.dep_ == "mark" and c.lower_ in _OTHER_TIME_MARKS for c in clause.children)
 
 
@@ -1204,6 +1211,8 @@ def _fit(tok, entry: lexicon.Trigger):
         return False  # the intransitive use (or with ``transitive``, the transitive one) by them
     if entry.block and _block_words(tok, obj) & set(entry.block):
         return False
+    if entry.category == "CONSULT" and entry.pos == "VERB" and _names_it(tok):
+        return False  # "called Denmark's prime minister *nasty*": a name, not a call
     if _accidental(tok, entry):
         return False
     if not entry.passive_ok and _is_passive(tok):
