@@ -85,9 +85,8 @@ class ArticleContext:
     def named_before(self, offset: int, keep: Callable[[Actor], bool]) -> Actor | None:
         """The actor named last before character ``offset`` (by where it stands in the text,
         not when it was resolved) of those ``keep`` accepts."""
-        named = [a for _, a in self.recent
-                 if a.start is not None and a.start < offset and keep(a)]
-        return max(named, key=lambda a: a.start, default=None)
+        last = self.last_named_before(offset, keep, 1)
+        return last[0] if last else None
 
     def last_named_before(self, offset: int, keep: Callable[[Actor], bool],
                           n: int) -> list[Actor]:
@@ -731,17 +730,20 @@ def _the_two(head) -> bool:
     return {"the", "two"} <= words or "both" in words
 
 
+def names_a_state(a: Actor) -> bool:
+    """The actor is a country named as such ("Iran", not "Iranian troops")."""
+    return bool(a.country) and a.name == knowledge.country_name(a.country)
+
+
 def _two_countries_before(head, sv: SentenceView, ctx: ArticleContext) -> list[Actor]:
     """The pair "the two countries" refers to: the two sides of the last event told between
     exactly two countries ("Saudi Arabia and Iran agreed ..., in a deal brokered by China.
     *The two countries* ..." is not China), else the last two countries named."""
     for _, _, source, target in reversed(ctx.told):
-        sides = {a.country: a for a in (*source, *target)
-                 if a.country and a.name == knowledge.country_name(a.country)}
+        sides = {a.country: a for a in (*source, *target) if names_a_state(a)}
         if len(sides) == 2 and {a.country for a in (*source, *target)} == set(sides):
             return list(sides.values())
-    pair = ctx.last_named_before(sv.offset + head.idx, lambda a: bool(
-        a.country and a.name == knowledge.country_name(a.country)), 2)
+    pair = ctx.last_named_before(sv.offset + head.idx, names_a_state, 2)
     return list(reversed(pair)) if len(pair) == 2 else []
 
 
@@ -767,9 +769,8 @@ def _country_named_before(tok, sv: SentenceView, ctx: ArticleContext) -> Actor |
     """The country the description ``tok`` refers back to: the last named before it of those
     the noun may describe ("the island": Taiwan, not China named after it)."""
     allowed = knowledge.descriptions()[tok.lemma_.lower()]
-    return ctx.named_before(sv.offset + tok.idx, lambda a: bool(
-        a.country and a.name == knowledge.country_name(a.country)
-        and (allowed is None or a.country in allowed)))
+    return ctx.named_before(sv.offset + tok.idx, lambda a: names_a_state(a)
+                            and (allowed is None or a.country in allowed))
 
 
 def _last_doer(ctx: ArticleContext, h, besides: tuple[tuple[int, int], ...] = ()) -> Actor | None:

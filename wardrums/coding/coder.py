@@ -1024,7 +1024,7 @@ def _not_its_own_state(source: tuple[Actor, ...], target: tuple[Actor, ...],
     for a government named as such: "the ministry" may be anyone's (see _not_the_envoys)."""
     ours = {a.country for a in source if a.sector == "GOV" and not _country_guessed(a, ctx)}
     return tuple(a for a in target if not (
-        a.sector == "GOV" and a.country in ours and a.name == knowledge.country_name(a.country)))
+        a.sector == "GOV" and a.country in ours and actor_mod.names_a_state(a)))
 
 
 # Words that make an unnamed force the state's own: "*government* forces", "*regime* troops".
@@ -1045,8 +1045,7 @@ def _unguessed(side: tuple[Actor, ...], other: tuple[Actor, ...],
     closed *two consulates*". People of the place (police, civilians, militants, the
     opposition) keep it: "Bangladesh arrested *opposition activists*" is a story at home. (The
     doer keeps its guess: in a civil war "forces loyal to Haftar" shell their own capital.)"""
-    named = {a.country for a in other
-             if a.country and a.name == knowledge.country_name(a.country)}
+    named = {a.country for a in other if actor_mod.names_a_state(a)}
     return tuple(replace(a, country=None)
                  if a.country in named and a.sector in _STATE_SECTORS
                  and _country_guessed(a, ctx) and not _OF_THE_STATE.search(a.text) else a
