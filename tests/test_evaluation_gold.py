@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from wardrums.errors import GoldError
-from wardrums.evaluation.gold import FORMATS, GoldProblem, read_gold
+from wardrums.evaluation.gold import FORMATS, GoldProblem, bio_spans, read_gold
 from wardrums.evaluation.sampling import stratified_group_sample, stratified_sample
 
 
@@ -97,6 +97,30 @@ def test_conflibert_reader(tmp_path):
     assert [it.label for it in gs.items] == ["0 neutral", "4 material conflict", "3 verbal conflict"]
     assert [str(p) for p in gs.problems] == ["line 3: missing label (pentaclass is null)",
                                              "line 4: unknown label 7"]
+
+
+def test_conflibert_role_spans_are_found_in_the_text(tmp_path):
+    text = "The EU\u2019s envoy on Monday rejected Israel\u02bcs offer to the Palestinians."
+    tokens = ["The", "EU", "\u2019s", "envoy", "on", "Monday", "rejected", "Israel", "'s", "offer",
+              "to", "the", "Palestinians", "."]
+    tags = ["B-S", "I-S", "I-S", "I-S", "O", "O", "O", "B-T", "I-T", "I-T", "O", "O", "O", "O"]
+    row = {**conflibert_row(1, 3), "text": text, "tokens": tokens, "bio_tags": tags,
+           "spans_available": True}
+    unspanned = {**conflibert_row(2, 3), "spans_available": False}
+    gs = read_gold(write_jsonl(tmp_path / "conflibert_train.jsonl", [row, unspanned]))
+    item = gs.items[0]
+    assert [text[a:b] for a, b in item.extra["source_spans"]] == ["The EU\u2019s envoy"]
+    assert [text[a:b] for a, b in item.extra["target_spans"]] == ["Israel\u02bcs offer"]
+    assert "source_spans" not in gs.items[1].extra
+
+
+def test_bio_spans_fall_back_to_search_when_the_tokens_differ_from_the_text():
+    text = "Erdo\u011fan will meet his counterpart, a \"puppet\" ruler, in Ankara."
+    tokens = ["Erdogan", "will", "meet", "his", "counterpart", ",", "a", "puppet", "ruler", ",",
+              "in", "Ankara", "."]
+    tags = ["B-S", "O", "O", "B-T", "I-T", "O", "O", "O", "O", "O", "O", "O", "O"]
+    assert bio_spans(text, tokens, tags, "T") == [(text.index("his"), text.index(","))]
+    assert bio_spans(text, tokens, tags, "S") == []  # "Erdogan" is not in the text: left out
 
 
 def test_ngec_reader(tmp_path):

@@ -17,6 +17,7 @@ from test_evaluation_gold import (
 
 from wardrums.errors import InputError
 from wardrums.evaluation import evaluate, main_event, run_dev_suite
+from wardrums.evaluation.tasks import names_span
 from wardrums.records import Actor, Article, Event, Evidence
 
 QUAD = {"AGREE": 1, "CONSULT": 1, "AID": 2, "PROTEST": 3, "COERCE": 4, "ASSAULT": 4}
@@ -186,6 +187,44 @@ def test_conflibert_quad(tmp_path):
     assert r.figures["conflibert.quad_accuracy"] == pytest.approx(2 / 3)
     assert r.confusion["1 verbal coop"]["2 material coop"] == 1
     assert [str(p) for p in r.skipped] == ["line 4: missing label (pentaclass is null)"]
+
+
+def test_conflibert_role_spans_credit_words_and_resolved_pronouns(tmp_path):
+    text = "Russia said it expelled diplomats from Poland."
+    tokens = text[:-1].split() + ["."]
+    row = {**conflibert_row(1, 3), "text": text, "tokens": tokens, "spans_available": True,
+           "bio_tags": ["B-S", "O", "O", "O", "B-T", "I-T", "I-T", "O"]}
+    other = {**conflibert_row(2, 3), "text": text.replace("Russia", "Moscow"),
+             "tokens": ["Moscow", *tokens[1:]], "spans_available": True,
+             "bio_tags": ["B-S", "O", "O", "O", "O", "O", "B-T", "O"]}
+
+    def actor(words, name, at):
+        return Actor(text=words, name=name, country=None, sector="GOV", start=at, end=at + len(words))
+
+    def predict(articles):
+        for art in articles:
+            e = ev(art, "SANCTION", at=art.text.index("expelled"))
+            if art.id == "cb-t1":  # "it", resolved to Russia; the diplomats
+                e = replace(e, source=(actor("it", "Russia", 12),), target=(actor("diplomats", "diplomat", 23),))
+            else:  # "it", resolved to someone else; no target on "Poland"
+                e = replace(e, source=(actor("it", "Kremlin", 12),), target=(actor("diplomats", "diplomat", 23),))
+            yield art, [e]
+
+    r = evaluate(write_jsonl(tmp_path / "conflibert_train.jsonl", [row, other]), predict=predict)
+    assert r.figures["conflibert.source_span"] == pytest.approx(1 / 2)
+    assert r.figures["conflibert.target_span"] == pytest.approx(1 / 2)
+    assert r.figure_n["conflibert.target_span"] == 2
+
+
+def test_names_span_needs_overlap_or_a_shared_word():
+    rebels = Actor(text="they", name="Colombia rebel", country="COL", sector="REB", start=30, end=34)
+    text = "Colombia's leftist rebels said they would free three hostages."
+    assert names_span([rebels], [(0, 25)], text)  # "rebels" ~ "rebel"
+    assert not names_span([rebels], [(47, 61)], text)
+    named = Actor(text="Colombia", name="Colombia", country="COL", sector=None, start=0, end=8)
+    assert names_span([named], [(0, 25)], text)
+    assert not names_span([named], [(26, 30)], text)
+    assert not names_span([Actor(text="it", name="x", country=None, sector=None)], [(0, 25)], text)
 
 
 def test_ngec_sixteen_way_and_none_is_wrong(tmp_path):

@@ -153,8 +153,56 @@ def _read_conflibert(rec: dict, line: int) -> GoldItem:
     number = int(value) if isinstance(value, str) and value.strip().isdigit() else value
     if isinstance(number, bool) or not isinstance(number, int) or not 0 <= number <= 4:
         raise _Skip(f"unknown label {value!r}")
-    return GoldItem(_id(rec, line, "conflibert"), _text(rec), None, QUAD_LABELS[number],
-                    {"plover_candidates": rec.get("plover_candidates")})
+    text = _text(rec)
+    extra: dict[str, Any] = {"plover_candidates": rec.get("plover_candidates")}
+    tokens, tags = rec.get("tokens"), rec.get("bio_tags")
+    if rec.get("spans_available") and isinstance(tokens, list) and isinstance(tags, list) \
+            and len(tokens) == len(tags):
+        extra["source_spans"] = bio_spans(text, tokens, tags, "S")
+        extra["target_spans"] = bio_spans(text, tokens, tags, "T")
+    return GoldItem(_id(rec, line, "conflibert"), text, None, QUAD_LABELS[number], extra)
+
+
+#: Characters the ConfliBERT tokens write differently from the text they came from.
+_TOKEN_FOLD = str.maketrans({"\u02bc": "'", "\u2019": "'", "\u2018": "'", "`": "'",
+                             "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": "-"})
+
+
+def _squeezed(s: str) -> tuple[str, list[int]]:
+    """``s`` without whitespace (quotes folded), and each kept character's offset in ``s``."""
+    offsets = [i for i, c in enumerate(s) if not c.isspace()]
+    return "".join(s[i] for i in offsets).translate(_TOKEN_FOLD), offsets
+
+
+def bio_spans(text: str, tokens: list[str], tags: list[str], role: str) -> list[tuple[int, int]]:
+    """Character spans in ``text`` of the token runs tagged ``B-role I-role ...``.
+
+    The tokens are the text re-tokenised ("government's" → "government 's"), so a run is
+    found by its place among the text's non-space characters; where the tokens differ from the
+    text (a dropped accent or quote), by searching the run's characters instead. A run found
+    neither way is left out.
+    """
+    squeezed, offsets = _squeezed(text)
+    pieces = ["".join(str(t).split()).translate(_TOKEN_FOLD) for t in tokens]
+    aligned = squeezed == "".join(pieces)
+    spans, at, i = [], 0, 0
+    starts = []
+    for piece in pieces:
+        starts.append(at)
+        at += len(piece)
+    while i < len(tokens):
+        if tags[i] != f"B-{role}":
+            i += 1
+            continue
+        j = i + 1
+        while j < len(tokens) and tags[j] == f"I-{role}":
+            j += 1
+        run = "".join(pieces[i:j])
+        first = starts[i] if aligned else squeezed.find(run)
+        if run and first >= 0:
+            spans.append((offsets[first], offsets[first + len(run) - 1] + 1))
+        i = j
+    return spans
 
 
 def _read_ngec(rec: dict, line: int) -> GoldItem:

@@ -32,7 +32,7 @@ from wardrums.evaluation.metrics import (
 )
 from wardrums.evaluation.report import ErrorExample, excerpt, worst_errors
 from wardrums.evaluation.sampling import pick, stratified_group_sample, stratified_sample
-from wardrums.records import EVENT_TYPES, Article, Event
+from wardrums.records import EVENT_TYPES, Actor, Article, Event
 
 EVALUATION_ONLY = "evaluation only (never trained or tuned on)"
 
@@ -285,7 +285,54 @@ class ConflibertTask(_SingleLabel):
         scored.figures = {"conflibert.quad_accuracy": scored.figures["conflibert.accuracy"],
                           "conflibert.macro_f1": scored.figures["conflibert.macro_f1"]}
         scored.figure_n = dict.fromkeys(scored.figures, len(items))
+        roles = {"source": [], "target": []}
+        for it in items:
+            main = main_event(events.get(it.id, []))
+            for role, hits in roles.items():
+                spans = it.extra.get(f"{role}_spans")
+                if spans:
+                    hits.append(main is not None and names_span(getattr(main, role), spans, it.text))
+        for role, hits in roles.items():
+            if hits:
+                scored.figures[f"conflibert.{role}_span"] = sum(hits) / len(hits)
+                scored.figure_n[f"conflibert.{role}_span"] = len(hits)
+        if any(roles.values()):
+            scored.notes.append(
+                "source_span / target_span: of the items whose annotators marked a source "
+                "(target), the share whose main event has a source (target) on those words, or a "
+                "pronoun resolved to a name sharing a word with them. The set's targets include "
+                "places and things that PLOVER puts elsewhere (a curfew 'in Bangkok'), so "
+                "target_span is a lower bound")
         return scored
+
+
+#: Words that refer back; a coded actor so written is credited with what it was resolved to.
+_REFERRING = frozenset({"it", "its", "they", "them", "their", "he", "him", "his", "she", "her",
+                        "we", "us", "our"})
+
+
+def _words(s: str) -> set[str]:
+    return {w for w in "".join(c.lower() if c.isalnum() else " " for c in s).split() if len(w) > 2}
+
+
+def names_span(actors: Sequence[Actor], spans: Sequence[tuple[int, int]], text: str = "") -> bool:
+    """Whether one of ``actors`` is written on one of the gold ``spans`` (character ranges).
+
+    A pronoun ("Russia said *it* had expelled ...") is credited when the name it was resolved
+    to shares a word (of three letters or more, a plural's stem included) with a span's words.
+    """
+    for a in actors:
+        if a.start is None or a.end is None:
+            continue
+        if any(a.start < end and start < a.end for start, end in spans):
+            return True
+        if a.text.lower() in _REFERRING and text:
+            named = _words(a.name)
+            for start, end in spans:
+                said = _words(text[start:end])
+                if named & said or {w.rstrip("s") for w in named} & {w.rstrip("s") for w in said}:
+                    return True
+    return False
 
 
 class NgecTask(_SingleLabel):
