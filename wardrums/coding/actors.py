@@ -138,12 +138,6 @@ def np_tokens(head) -> list:
     return sorted(out, key=lambda t: t.i)
 
 
-# Participles before a noun that name its patron, not its owner: "a *Russia-backed* Syrian
-# regime" is Syrian, "*Iran-allied* militias" in Iraq are Iraqi.
-_PATRON_PARTICIPLES = {"back", "backed", "support", "sponsor", "fund", "finance", "arm", "train",
-                       "equip", "ally", "allied", "aid", "assist", "supply"}
-
-
 # Prefixes of a stance: "*pro*-EU demonstrators" in Tbilisi are Georgians, "*anti*-American
 # protesters" are not Americans.
 _STANCE_PREFIXES = {"pro", "anti"}
@@ -153,7 +147,7 @@ def _own_modifiers(tokens: list) -> list:
     """``tokens`` less the words under a patron participle among them, and the side a
     "pro-"/"anti-" word takes a stance on."""
     patron = {x.i for t in tokens if t.dep_ in ("amod", "compound")
-              and t.lemma_.lower() in _PATRON_PARTICIPLES for x in t.subtree}
+              and t.lemma_.lower() in lexicon.word_set("patron_participles") for x in t.subtree}
     patron |= {t.i for t in tokens if t.i >= 2 and t.doc[t.i - 1].text == "-"
                and t.doc[t.i - 2].lower_ in _STANCE_PREFIXES}
     return [t for t in tokens if t.i not in patron] if patron else tokens
@@ -555,6 +549,11 @@ def _resolve_one(h, sv: SentenceView, ctx: ArticleContext) -> Actor | None:
             ctx.people[full.split()[-1].lower()] = actor
         ctx.remember("person", actor)
         return actor
+    # 4a. a post or column an armed side holds: "positions of the rebels", "a police station"
+    if h.pos_ == "NOUN" and h.lemma_.lower() in lexicon.word_set("held_sites"):
+        holder = _site_holder(h, sv, ctx)
+        if holder is not None:
+            return holder
     # 4b. any noun with a country modifier: "China's Western Theatre Command", "Israeli aircraft"
     if h.pos_ in ("NOUN", "PROPN"):
         entry = _country_in([t for t in tokens if t.i != h.i] + _of_objects(h), sv, on,
@@ -689,6 +688,44 @@ def _attackers_country(h, sv: SentenceView, on, ctx: ArticleContext) -> str | No
     words = [t for d in doers for t in d.subtree]
     entry = _country_in(words, sv, on, ctx.focus_country)
     return entry.country if entry is not None else None
+
+
+def _site_holder(h, sv: SentenceView, ctx: ArticleContext) -> Actor | None:
+    """Who holds the post or column ``h`` names, when a word for a side says so: the object of
+    its "of" ("positions *of the army*", "bases of the PKK") or a modifier of a sector ("a
+    *military* convoy", "an *army* post", "a *police* station"), with the country its other
+    words give ("an *Israeli* army post"), else, for a force at home, the story's country."""
+    start, end, text = _char_span(sv, np_tokens(h))
+    # where it stands ("positions *in Saudi Arabia's Asir region*"), if the sentence says
+    where = next((e.country for c in h.children if c.dep_ == "prep" and c.lower_ == "in"
+                  for g in c.children if g.dep_ == "pobj"
+                  for e in (_country_in(np_tokens(g), sv, ctx.published),) if e), None)
+    for o in _of_objects(h):
+        owner = _resolve_one(o, sv, ctx)
+        if owner is not None and owner.sector is not None:
+            return replace(owner, text=text, start=start, end=end)
+    mods = [c for c in h.children if c.dep_ in ("amod", "compound") and c.i < h.i]
+    for t in (t for c in mods for t in np_tokens(c)):  # "Islamic State targets"
+        m = sv.mention_at(t.i)
+        body = m.best(ctx.published) if m is not None else None
+        if body is not None and body.kind == "institution" and body.sector in _GROUP_SECTORS:
+            # a group of no one country holds it where it is ("Islamic State positions in
+            # eastern Syria"), else in the story's country
+            return Actor(text=text, name=f"{body.name} {h.lemma_}", sector=body.sector,
+                         country=body.country or where or ctx.focus_country, start=start, end=end)
+    sector = next((s for c in mods for s in (_sector_of(c),) if s is not None), None)
+    if sector is None:
+        return None
+    entry = _country_in([t for t in np_tokens(h) if t.i != h.i], sv, ctx.published,
+                        ctx.focus_country)
+    if entry is not None:
+        country = entry.country
+    elif sector in DOMESTIC_SECTORS and (where or ctx.focus_country):
+        country = where or ctx.focus_country  # a military post in Saudi Arabia is Saudi
+    else:
+        country = None
+    name = f"{entry.name} {h.lemma_}" if entry is not None else h.lemma_
+    return Actor(text=text, name=name, country=country, sector=sector, start=start, end=end)
 
 
 @functools.cache

@@ -1042,13 +1042,17 @@ def _unguessed(side: tuple[Actor, ...], other: tuple[Actor, ...],
     """Unnamed officials, troops or generals that a named state's force or penalty is aimed
     at, given the story's country only as a guess, lose it when that is the acting state's:
     "Israel struck the consulate, killing *two generals*" (not Israeli generals), "Somalia
-    closed *two consulates*". People of the place (police, civilians, militants, the
+    closed *two consulates*"; and a craft or missile brought down is not the downer's
+    ("*Turkish* forces shot down *a drone*"). People of the place (police, civilians, militants, the
     opposition) keep it: "Bangladesh arrested *opposition activists*" is a story at home. (The
     doer keeps its guess: in a civil war "forces loyal to Haftar" shell their own capital.)"""
     named = {a.country for a in other if actor_mod.names_a_state(a)}
+    # a craft or missile brought down is not the downer's: "*Turkish* forces shot down *a drone*"
+    acting = {a.country for a in other if a.country}
     return tuple(replace(a, country=None)
-                 if a.country in named and a.sector in _STATE_SECTORS
-                 and _country_guessed(a, ctx) and not _OF_THE_STATE.search(a.text) else a
+                 if _country_guessed(a, ctx) and not _OF_THE_STATE.search(a.text) and (
+                     (a.country in named and a.sector in _STATE_SECTORS)
+                     or (a.country in acting and a.name in lexicon.word_set("weapons"))) else a
                  for a in side)
 
 

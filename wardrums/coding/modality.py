@@ -661,9 +661,12 @@ def assess(trigger) -> Assessment:
                 and any(c.dep_ == "det" and c.lower_ == "no" for c in node.children):
             negated = not negated  # "no plans to send", "no intention of attacking"
             bump("predicted")
-        if rel == "acl" and steps < 2 and node.pos_ in ("NOUN", "PROPN") \
-                and lemma in _complement_modality() and to_infinitive(prev):
-            effect = _complement_modality()[lemma]  # "the power to detain"
+        if rel in ("acl", "advcl") and steps < 2 and node.pos_ in ("NOUN", "PROPN") \
+                and lemma in _complement_modality() and (to_infinitive(prev) or any(
+                    c.dep_ == "mark" and c.lower_ == "that" for c in prev.children)):
+            # "the power to detain", "its demand *that* Washington lift sanctions", "its call
+            # for Washington *to* lift them" (the parser may hang the clause as an advcl)
+            effect = _complement_modality()[lemma]
             if effect == "negative":
                 negated = not negated  # "their refusal to withdraw"
             else:

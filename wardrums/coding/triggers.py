@@ -26,6 +26,7 @@ from wardrums.coding.modality import (
     asked_for,
     blamed_on,
     governs_complement,
+    report_verbs,
     to_infinitive,
     warning_against,
 )
@@ -343,8 +344,12 @@ def _simple_slot(tok, slot: str) -> list:
                 and (c.ent_type_ in ("NORP", "GPE") or c.pos_ == "PROPN")
                 and not _names_a_city(c)]
     if slot == "ccomp_nsubj":
-        return [g for c in tok.children if c.dep_ == "ccomp" for g in c.children
-                if g.dep_ in ("nsubj", "nsubjpass")]
+        # "demanded that *Iran* release", and a noun's clause: "its demand that *Washington*
+        # lift sanctions", "a call for *Kyiv* to negotiate"
+        clauses = [c for c in tok.children if c.dep_ == "ccomp" or (
+            tok.pos_ in _NOUN_POS and c.dep_ in ("acl", "advcl") and c.pos_ in _VERB_POS
+            and any(m.dep_ == "mark" and m.lower_ in ("that", "for") for m in c.children))]
+        return [g for c in clauses for g in c.children if g.dep_ in ("nsubj", "nsubjpass")]
     if slot == "head_nsubj":
         noun = _event_noun(tok)
         charged = accusation_over(noun) or warning_against(noun)
@@ -431,8 +436,26 @@ def _names_a_city(tok) -> bool:
 def _slot(tok, slot: str) -> list:
     if "." in slot:
         first, sub = slot.split(".", 1)
-        return [s for head in _simple_slot(tok, first) for s in _simple_slot(head, sub)]
+        heads = _simple_slot(tok, first)
+        return [s for head in heads for s in _simple_slot(head, sub)] or _participle_slot(heads, sub)
     return _simple_slot(tok, slot)
+
+
+def _participle_slot(heads: list, slot: str) -> list:
+    """A preposition's object on the participle after a noun, where the noun has none of its
+    own: "lifted sanctions *imposed on* Belarus", "rejected a budget *drawn up by*
+    parliament"."""
+    if slot not in _PARTICIPLE_PREPS:
+        return []  # not "an economy cut off *from* the West"
+    return [s for h in heads for a in h.children if a.dep_ == "acl" and a.tag_ == "VBN"
+            and not any(c.dep_ in _CLAUSE_DEPS for c in a.children)  # "reports that troops had fired on"
+            for s in _simple_slot(a, slot)]
+
+
+# The prepositions by which a participle names whom a measure is aimed at or who made it.
+_PARTICIPLE_PREPS = {"prep:on", "prep:against", "prep:by", "prep:upon"}
+# What makes a participle after a noun a clause of its own rather than the noun's modifier.
+_CLAUSE_DEPS = {"nsubj", "nsubjpass", "aux", "auxpass", "mark"}
 
 
 # Adjectives that make their subject the doer of the act after them ("the cartel has been
@@ -662,6 +685,13 @@ def _inherited_subject(tok):
             return _holder(head)  # "gave *police* the power to detain", "*their* refusal to go"
         if dep in ("relcl", "acl") and head.pos_ in _NOUN_POS:
             return head
+        if dep == "advcl" and head.lemma_.lower() in report_verbs():
+            # "fighters overran a post, officials said, *killing* eight": the parser hangs the
+            # act's sequel on the report; it is the reported clause's doer's, not the sayer's
+            told = [c for c in head.children if c.dep_ in ("ccomp", "parataxis") and c.i < t.i]
+            if told:
+                return next((c for c in told[-1].children if c.dep_ == "nsubj"), None) \
+                    or _inherited_subject(told[-1])
         if dep == "pcomp":
             head = head.head
             if head.pos_ in _NOUN_POS and t.head.lower_ == "of" and (
@@ -853,18 +883,36 @@ def _actor_adjective(tok) -> bool:
     return tok.lemma_.lower() in lexicon.word_set("actor_adjectives")
 
 
+def _own_subject(tok) -> bool:
+    """The verb has a subject of its own, even one that names no one ("a suicide attack
+    killed eight, *officials* said": the attack's unnamed doer, not the officials). (Where the
+    subject is the one acted on, "it will *face* sanctions", the doer is still sought above.)"""
+    return any(c.dep_ in ("nsubj", "csubj") and c.tag_ not in ("WDT", "WP") for c in tok.children)
+
+
 def _doers_named_in(heads: list) -> list:
     """Heads with an act of violence in an actor's place replaced by whoever the act's own
     modifiers name: "*a militant attack* killed five" was the militants' doing, "*Russian
     strikes* hit the port" Russia's, "the attack killed five" nobody's that is named."""
     out = []
     for h in heads:
-        if h.pos_ in _NOUN_POS and h.lemma_.lower() in lexicon.word_set("attack_nouns"):
+        if h.pos_ not in _NOUN_POS:
+            out.append(h)
+            continue
+        # "a bombing *claimed by* the Islamic State", "a car bomb *planted by* militants"
+        agents = [content_head(g) for c in h.children if c.dep_ == "acl" and c.tag_ == "VBN"
+                  and c.lemma_.lower() not in lexicon.word_set("patron_participles")
+                  for g in prep_objects(c, "by") if _is_actorish(g)]
+        if h.lemma_.lower() in lexicon.word_set("attack_nouns"):
             for slot in ("poss", "prep:by", "amod_demonym", "compound"):
                 found = [content_head(t) for t in _slot(h, slot)]
                 if any(_is_actorish(t) for t in found):
                     out.extend(found)
                     break
+            else:
+                out.extend(agents)
+        elif agents and _weapon(h):
+            out.extend(agents)
         else:
             out.append(h)
     return out
@@ -949,12 +997,18 @@ def _named_sources(tok, entry: lexicon.Trigger) -> list:
         cause = _cause_source(tok)
         if cause:
             return cause
-    if entry.pos == "VERB" and not _is_passive(tok):
+    if entry.pos == "VERB" and not _is_passive(tok) \
+            and not ("nsubj" in entry.source and _own_subject(tok)):
         inherited = _inherited_heads(tok)
         if inherited:
             return inherited
     if entry.pos == "VERB" and _is_passive(tok):
-        return _cause_source(tok)
+        if tok.lemma_.lower() in _REMOVING:
+            # "two inspectors were expelled *from North Korea*": the state they had to leave
+            expeller = [t for t in prep_objects(tok, "from") if _is_actorish(t)]
+            if expeller:
+                return expeller
+        return _cause_source(tok) or _measure_owner(tok)
     if entry.pos == "NOUN":
         # "launched a *mediation* effort": a noun modifying the object names the act too
         noun = _event_noun(tok)
@@ -981,6 +1035,23 @@ def _named_sources(tok, entry: lexicon.Trigger) -> list:
             return [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")] \
                 or _inherited_heads(verb)
     return []
+
+
+# Verbs of sending someone out of a country: in the passive, the "from" is the sender.
+_REMOVING = {"expel", "deport", "evict", "extradite", "oust", "banish"}
+
+
+def _measures() -> frozenset[str]:
+    """Sanctions and restrictions: what is imposed on a side, never a side itself."""
+    return lexicon.word_set("sanctions") | lexicon.word_set("restrictions")
+
+
+def _measure_owner(tok) -> list:
+    """Who imposed a measure lifted or eased in the passive: "*UN* sanctions against Iran
+    were lifted", "*US* sanctions on Venezuela were eased"."""
+    return [m for s in tok.children if s.dep_ == "nsubjpass" and s.lemma_.lower() in _measures()
+            for m in s.children if m.dep_ in ("compound", "amod", "poss") and m.i < s.i
+            and _is_actorish(m)]
 
 
 # Verbs whose subject takes part in the event named by their "in" object.
@@ -1016,11 +1087,14 @@ def _targets(tok, entry: lexicon.Trigger, consumed) -> list:
     # "blamed [the attack on Hamas]": the one blamed is the doer, not the target; and the
     # weapon fired is the means ("fired *missiles*")
     others = {t.i for t in accused(charged, noun)} if charged is not None else set()
+    downed = any(c.dep_ == "prt" and c.lower_ == "down" for c in tok.children)  # "shot down a jet"
     others |= {o.i for o in ([consumed] if consumed is not None else [])
-               + [c for c in tok.children if c.dep_ == "dobj"] if _weapon(o)
+               + [c for c in tok.children if c.dep_ == "dobj"] if _weapon(o) and not downed
                and (o is consumed or tok.lemma_.lower() in _WIELDING_VERBS)}
     if consumed is not None and entry.category == "AID" and _given(consumed, entry):
         others.add(consumed.i)  # what is given ("contributed 300 *troops* to") is not given to
+    if consumed is not None and consumed.lemma_.lower() in _measures():
+        others.add(consumed.i)  # "*US sanctions* on Venezuela were eased": the measure's owner
     first: list = []
     for slot in (*entry.target, *(s for s in _TARGET_FALLBACK if s not in entry.target)):
         # ("arrested *dozens* of activists": the count is a CARDINAL, the activists are not)
@@ -1029,7 +1103,7 @@ def _targets(tok, entry: lexicon.Trigger, consumed) -> list:
                  and h.i not in others
                  and not (slot == "prep:with" and _weapon(h))]  # "attacked it *with drones*"
         if not found and slot.startswith("prep:") and consumed is not None:
-            found = _slot(consumed, slot)  # "imposed sanctions on Russia"
+            found = _slot(consumed, slot) or _participle_slot([consumed], slot)  # "imposed sanctions on Russia"
         if not found and slot == f"prep:{entry.particle}" and entry.particle in _OBJECT_PARTICLES:
             found = _hung_on_object(tok, entry.particle)  # "sent warships *around Taiwan*"
         found = [o for t in found for o in (_across(t) if t.lemma_.lower() in _BORDERS else [t])]
@@ -1037,6 +1111,12 @@ def _targets(tok, entry: lexicon.Trigger, consumed) -> list:
             return found
         if found and not first and slot in entry.target:
             first = found
+    if not first and entry.pos == "NOUN" and noun.dep_ == "dobj":
+        # "gave *Xi* a stern warning", "sent *Pyongyang* an ultimatum": the verb's recipient
+        found = [h for t in _slot(noun.head, "dative") for h in (content_head(t),)
+                 if h.ent_type_ not in _NON_ACTOR_ENTS]
+        if any(_is_actorish(t) for t in found):
+            return found
     if not first and entry.pos == "NOUN":
         first = _defended(tok) or _sufferer(tok)
     if not first and entry.pos == "NOUN" and tok.dep_ in ("nsubj", "nsubjpass") \

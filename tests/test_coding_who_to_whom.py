@@ -1,0 +1,173 @@
+"""Who did it and to whom: the doer an unnamed attack leaves unnamed, the side a post or
+convoy belongs to, the recipient of a warning, the one a demand is made of, and what is only
+demanded or decided.
+
+Sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+from coding_help import coder_on, countries, of_type, one
+
+PUB = "2024-06-18"
+events_of = coder_on(PUB)
+
+
+def sectors(actors):
+    return {a.sector for a in actors}
+
+
+# --- doers ------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "A suicide attack on a police convoy killed eight officers in Peshawar, officials said.",
+    "A bomb attack killed six soldiers near the border, the army said.",
+])
+def test_the_sayer_of_an_unnamed_attack_did_not_do_it(text):
+    for ev in of_type(events_of(text), "ASSAULT"):
+        assert sectors(ev.source) <= {"UAF", None}, ev.source
+        assert not any(a.name.lower() in ("official", "army") and a.text for a in ev.source)
+
+
+def test_who_claimed_a_bombing_did_its_killing():
+    evs = events_of("A car bomb claimed by the Islamic State killed 20 people in Mogadishu, "
+                    "police said.")
+    killing = [ev for ev in of_type(evs, "ASSAULT") if ev.evidence.trigger == "killed"]
+    assert killing and {a.name for a in killing[0].source} == {"Islamic State"}
+
+
+@pytest.mark.parametrize("text, doer", [
+    ("Taliban fighters overran a police post in Kunduz, officials said Tuesday, killing eight "
+     "officers.", "REB"),
+    ("Al-Shabaab militants stormed a hotel in Mogadishu, police said, killing at least 12 "
+     "people.", "REB"),
+])
+def test_an_acts_sequel_hung_on_the_report_is_the_doers(text, doer):
+    for ev in of_type(events_of(text), "ASSAULT"):
+        assert sectors(ev.source) == {doer}, (ev.evidence.trigger, ev.source)
+
+
+# --- posts, columns and craft stand for their holder --------------------------------------------
+
+@pytest.mark.parametrize("text, sector", [
+    ("Jihadists ambushed a military convoy in northern Burkina Faso.", "MIL"),
+    ("Gunmen attacked a police station in Balochistan overnight.", "COP"),
+    ("The army shelled positions of the rebels near the capital.", "REB"),
+    ("Rebels shot down an army helicopter near the border, the ministry said.", "MIL"),
+])
+def test_a_post_or_column_struck_is_its_holders(text, sector):
+    ev = one(events_of(text), "ASSAULT")
+    assert sector in sectors(ev.target)
+
+
+def test_the_country_of_a_post_comes_from_its_words():
+    ev = one(events_of("Hezbollah fighters fired rockets at an Israeli army post."), "ASSAULT")
+    assert {(a.country, a.sector) for a in ev.target} == {("ISR", "MIL")}
+
+
+def test_a_drone_shot_down_is_the_target_not_the_weapon():
+    ev = one(events_of("Iran shot down a US drone over the Strait of Hormuz."), "ASSAULT")
+    assert countries(ev.source) == {"IRN"} and countries(ev.target) == {"USA"}
+
+
+# --- recipients and those asked -----------------------------------------------------------------
+
+@pytest.mark.parametrize("text, source, target", [
+    ("Biden gave Xi a stern warning over Taiwan.", "USA", "CHN"),
+    ("The EU sent Moscow an ultimatum on Friday.", "EU", "RUS"),
+])
+def test_the_recipient_of_a_warning_is_its_target(text, source, target):
+    ev = one(events_of(text), "THREATEN")
+    assert countries(ev.source) == {source} and countries(ev.target) == {target}
+
+
+def test_a_demand_that_someone_act_is_made_of_them_and_their_act_is_only_demanded():
+    evs = events_of("Iran reiterated its demand that Washington lift sanctions before any talks.")
+    assert countries(one(evs, "REQUEST").target) == {"USA"}
+    lift = one(evs, "CONCEDE")
+    assert lift.modality == "hypothetical" and countries(lift.source) == {"USA"}
+
+
+@pytest.mark.parametrize("text", [
+    "Iran repeated its call for Washington to lift sanctions.",
+    "The demand that Israel withdraw its troops was rejected.",
+])
+def test_an_act_a_demand_or_call_asks_for_has_not_happened(text):
+    evs = [ev for ev in events_of(text) if ev.event_type in ("CONCEDE", "RETREAT")]
+    assert evs and all(ev.modality == "hypothetical" for ev in evs)
+
+
+@pytest.mark.parametrize("text, target", [
+    ("Washington lifted sanctions imposed on Belarus after the prisoner release.", "BLR"),
+    ("The EU eased restrictions placed on Iranian banks.", "IRN"),
+])
+def test_a_measure_lifted_is_lifted_for_whom_it_was_imposed_on(text, target):
+    ev = one(events_of(text), "CONCEDE")
+    assert countries(ev.target) == {target}
+
+
+def test_a_proposal_drawn_up_by_someone_is_rejected_to_them():
+    ev = one(events_of("The president rejected a draft budget drawn up by parliament."), "REJECT")
+    assert sectors(ev.target) == {"LEG"}
+
+
+def test_a_denied_report_of_shooting_is_not_aimed_at_those_shot():
+    ev = one(events_of("The minister denied reports that troops had fired on protesters."),
+             "REJECT")
+    assert not ev.target
+
+
+# --- decisions ----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, event_type", [
+    ("Putin defended Russia's decision to invade Ukraine.", "ASSAULT"),
+    ("Iran signalled its readiness to resume talks with Washington.", "CONSULT"),
+])
+def test_what_a_decision_or_readiness_is_for_is_yet_to_come(text, event_type):
+    ev = one(events_of(text), event_type)
+    assert ev.modality == "predicted"
+    assert ev.source and all(a.text not in ("Russia's decision",) for a in ev.source)
+
+
+# --- the passive ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, source, target", [
+    ("Two UN inspectors have been expelled from North Korea.", "PRK", "UN"),
+    ("Three French diplomats were expelled from Mali on Tuesday.", "MLI", "FRA"),
+])
+def test_expelled_from_a_state_is_that_states_expulsion(text, source, target):
+    ev = one(events_of(text), "SANCTION")
+    assert countries(ev.source) == {source} and countries(ev.target) == {target}
+
+
+@pytest.mark.parametrize("text, source, target", [
+    ("UN sanctions against Iran were lifted in January.", "UN", "IRN"),
+    ("US sanctions on Venezuela's oil sector were eased on Friday.", "USA", "VEN"),
+])
+def test_a_measure_lifted_in_the_passive_is_its_imposers_and_no_side_itself(text, source, target):
+    ev = one(events_of(text), "CONCEDE")
+    assert countries(ev.source) == {source} and countries(ev.target) == {target}
+
+
+def test_a_patron_named_after_the_weapons_did_not_fire_them():
+    evs = events_of("Syrian government warplanes supported by Russia pounded the rebel-held "
+                    "enclave, killing five people.")
+    for ev in of_type(evs, "ASSAULT"):
+        assert "RUS" not in countries(ev.source), (ev.evidence.trigger, ev.source)
+
+
+def test_a_drone_brought_down_is_not_the_downers():
+    ev = one(events_of("Turkish forces shot down a drone over Idlib."), "ASSAULT")
+    assert countries(ev.source) == {"TUR"} and "TUR" not in countries(ev.target)
+
+
+def test_a_post_in_another_country_is_that_countrys():
+    ev = one(events_of("The Yemeni army hit military positions in Saudi Arabia's Asir region "
+                       "with a ballistic missile."), "ASSAULT")
+    assert {(a.country, a.sector) for a in ev.target} == {("SAU", "MIL")}
+
+
+def test_a_stateless_groups_positions_are_where_they_stand():
+    ev = one(events_of("Iraqi warplanes pounded Islamic State positions in eastern Syria on "
+                       "Thursday."), "ASSAULT")
+    assert {(a.country, a.sector) for a in ev.target} == {("SYR", "REB")}
