@@ -706,3 +706,24 @@ def test_open_water_and_weapons_sets():
     assert {"sea", "ocean", "coast"} <= L.word_set("open_water")
     assert not {"strait", "port", "border"} & L.word_set("open_water")
     assert {"missile", "projectile", "mortar", "drone"} <= L.word_set("weapons")
+
+
+def test_held_sites_are_things_a_side_holds_not_sides_or_acts():
+    held = L.word_set("held_sites")
+    assert {"position", "convoy", "checkpoint", "station", "target"} <= held
+    assert all(w == w.lower() and " " not in w for w in held)  # lemmas, matched one word
+    # a held thing is never itself a side or an act
+    assert not held & (L.word_set("attack_nouns") | {"troop", "soldier", "police", "army"})
+
+
+def test_patron_participles_name_backing_not_doing():
+    patrons = L.word_set("patron_participles")
+    assert {"back", "backed", "support", "fund", "arm"} <= patrons
+    # "claimed by", "carried out by", "fired by" name the doer
+    assert not {"claim", "carry", "fire", "launch", "plant"} & patrons
+
+
+def test_decision_nouns_look_ahead():
+    table = L.cues().complement_modality
+    for noun in ("decision", "intention", "readiness", "willingness", "determination"):
+        assert table[noun] == "predicted"
