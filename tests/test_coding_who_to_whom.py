@@ -171,3 +171,47 @@ def test_a_stateless_groups_positions_are_where_they_stand():
     ev = one(events_of("Iraqi warplanes pounded Islamic State positions in eastern Syria on "
                        "Thursday."), "ASSAULT")
     assert {(a.country, a.sector) for a in ev.target} == {("SYR", "REB")}
+
+
+# --- names given beside a noun ------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, target", [
+    ("Chinese President Xi Jinping will meet regional rival Japan's Prime Minister Shinzo Abe "
+     "next week.", "JPN"),
+    ("Bush urged partners like Saudi Arabia to move toward reform.", "SAU"),
+])
+def test_a_noun_that_names_no_one_stands_for_its_apposition_or_examples(text, target):
+    evs = [ev for ev in events_of(text) if ev.event_type in ("CONSULT", "REQUEST")]
+    assert evs and countries(evs[0].target) == {target}
+
+
+def test_his_counterpart_is_not_of_his_country():
+    evs = events_of("Erdogan will meet his counterpart in Rome on Friday.")
+    assert "TUR" not in countries(one(evs, "CONSULT").target)
+
+
+def test_its_in_a_relative_clause_is_the_clauses_noun():
+    evs = events_of("Xi will meet Abe at a time when both are worried about North Korea, which "
+                    "has just declared its first successful missile test.")
+    test = [ev for ev in evs if ev.evidence.trigger == "test"]
+    assert test and countries(test[0].source) == {"PRK"}
+
+
+def test_a_protest_against_a_law_is_aimed_at_who_imposed_it():
+    ev = one(events_of("Farmers in Punjab began a hunger strike in protest against new laws "
+                       "imposed by the government."), "PROTEST")
+    assert sectors(ev.target) == {"GOV"}
+
+
+def test_the_brokers_of_a_truce_are_not_its_other_party():
+    evs = events_of("Sudan's army and the Rapid Support Forces agreed to a 72-hour truce "
+                    "brokered by Saudi Arabia and the United States.")
+    for ev in of_type(evs, "AGREE"):
+        assert not {"SAU", "USA"} & countries(ev.target), ev.target
+
+
+def test_a_place_named_beside_a_capital_is_where_not_whom():
+    evs = events_of("Armenia said Azerbaijani forces had shelled the region's capital, "
+                    "Stepanakert.")
+    ev = one(evs, "ASSAULT")
+    assert sectors(ev.source) == {"MIL"} and not ev.target

@@ -351,6 +351,14 @@ def resolve(head, sv: SentenceView, ctx: ArticleContext, *, generic: bool = Fals
                 return out
     for n, h in enumerate(heads):
         actor = _resolve_one(h, sv, ctx)
+        if (actor is None or (h.lemma_.lower() == "counterpart" and not actor.country)) \
+                and h.lemma_.lower() not in lexicon.word_set("territory"):
+            # (not "the region's *capital*, Stepanakert": a place struck is where, not whom)
+            named = [a for alt in _named_instead(h) for a in resolve(alt, sv, ctx)]
+            if named:  # "regional rival Japan's Prime Minister", "partners like Saudi Arabia"
+                for a in named:
+                    add(a)
+                continue
         if actor is None and generic and h.pos_ in ("NOUN", "PROPN") and h.ent_type_ not in (
                 "DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY", "ORDINAL") \
                 and h.lemma_.lower() not in _not_doers() and not _stateless_place(h, sv):
@@ -383,6 +391,18 @@ def resolve(head, sv: SentenceView, ctx: ArticleContext, *, generic: bool = Fals
                     e = m.best(ctx.published) if m is not None else None
                     if e is not None and e.country and e.kind in ("country", "capital", "demonym"):
                         add(replace(actor, country=e.country, name=f"{e.name} {h.lemma_}"))
+    return out
+
+
+def _named_instead(h) -> list:
+    """Words that name who a noun that names no one stands for: its apposition ("regional
+    *rival* Japan's Prime Minister Shinzo Abe") or its examples ("*partners* like Saudi
+    Arabia", "countries such as Iran")."""
+    out = [c for c in h.children if c.dep_ == "appos"]
+    for c in h.children:
+        if c.dep_ == "prep" and (c.lower_ == "like" or (
+                c.lower_ == "as" and c.i > 0 and c.doc[c.i - 1].lower_ == "such")):
+            out.extend(g for g in c.children if g.dep_ == "pobj")
     return out
 
 
@@ -485,8 +505,10 @@ def _resolve_one(h, sv: SentenceView, ctx: ArticleContext) -> Actor | None:
         modifiers = _own_modifiers([t for t in tokens if t.i != h.i]) + _of_objects(h)
         if h.lemma_.lower() in _SPEAKING_FOR:  # "a spokesman for *the Chinese* foreign ministry"
             modifiers += [t for o in _of_objects(h) for t in np_tokens(o)]
-        entry = _country_in(modifiers, sv, on, ctx.focus_country, people=True) or \
-            _possessor_country(h, sv, ctx) or _seated_in(h, sector, sv, ctx)
+        # ("*his* counterpart" is of the other side: its possessor says nothing of its country)
+        entry = _country_in(modifiers, sv, on, ctx.focus_country, people=True) or (
+            None if h.lemma_.lower() == "counterpart" else _possessor_country(h, sv, ctx)) \
+            or _seated_in(h, sector, sv, ctx)
         if entry is None and [t.lower_ for t in tokens] == ["the", h.lower_]:
             prev = _same_body_before(h, sector, sv, ctx)
             if prev is not None:  # "Taiwan's defence ministry said ... *The ministry* said"
@@ -962,6 +984,8 @@ def _owners_clause_subject(h):
         return objects[0]  # "sanctioned *Iran* over *its* missile tests": the one punished
     # (a passive's patient too: "militias were killed in the raid on *their* positions")
     subject = next((c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is not None and subject.tag_ in ("WDT", "WP") and t.dep_ == "relcl":
+        subject = t.head  # "North Korea, *which* has just declared *its* first ICBM test"
     if subject is None or subject.i > h.i or subject.pos_ == "PRON":
         return None
     if personal and (subject.ent_type_ in _NOT_A_PERSON or subject.tag_ in ("NNS", "NNPS")):

@@ -345,10 +345,11 @@ def _simple_slot(tok, slot: str) -> list:
                 and not _names_a_city(c)]
     if slot == "ccomp_nsubj":
         # "demanded that *Iran* release", and a noun's clause: "its demand that *Washington*
-        # lift sanctions", "a call for *Kyiv* to negotiate"
+        # lift sanctions", "a call for *Kyiv* to negotiate", "called for *Britain* to stay"
         clauses = [c for c in tok.children if c.dep_ == "ccomp" or (
-            tok.pos_ in _NOUN_POS and c.dep_ in ("acl", "advcl") and c.pos_ in _VERB_POS
-            and any(m.dep_ == "mark" and m.lower_ in ("that", "for") for m in c.children))]
+            c.dep_ in ("acl", "advcl") and c.pos_ in _VERB_POS and any(
+                m.dep_ == "mark" and (m.lower_ == "for" or (m.lower_ == "that" and tok.pos_ in _NOUN_POS))
+                for m in c.children))]
         return [g for c in clauses for g in c.children if g.dep_ in ("nsubj", "nsubjpass")]
     if slot == "head_nsubj":
         noun = _event_noun(tok)
@@ -449,9 +450,12 @@ def _participle_slot(heads: list, slot: str) -> list:
         return []  # not "an economy cut off *from* the West"
     return [s for h in heads for a in h.children if a.dep_ == "acl" and a.tag_ == "VBN"
             and not any(c.dep_ in _CLAUSE_DEPS for c in a.children)  # "reports that troops had fired on"
+            and a.lemma_.lower() not in lexicon.word_set("patron_participles")
             for s in _simple_slot(a, slot)]
 
 
+# Acts against a measure, aimed at whoever made it.
+_OPPOSING = {"PROTEST", "REJECT", "ACCUSE"}
 # The prepositions by which a participle names whom a measure is aimed at or who made it.
 _PARTICIPLE_PREPS = {"prep:on", "prep:against", "prep:by", "prep:upon"}
 # What makes a participle after a noun a clause of its own rather than the noun's modifier.
@@ -1109,6 +1113,12 @@ def _targets(tok, entry: lexicon.Trigger, consumed) -> list:
         found = [o for t in found for o in (_across(t) if t.lemma_.lower() in _BORDERS else [t])]
         if found and any(_is_actorish(t) for t in found):
             return found
+        if found and entry.category in _OPPOSING:
+            # a measure protested or rejected is aimed at who made it: "in protest against
+            # laws *imposed by the government*" (but a truce *brokered by* Qatar is not Qatar's)
+            makers = [t for t in _participle_slot(found, "prep:by") if _is_actorish(t)]
+            if makers:
+                return makers
         if found and not first and slot in entry.target:
             first = found
     if not first and entry.pos == "NOUN" and noun.dep_ == "dobj":
