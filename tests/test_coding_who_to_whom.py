@@ -215,3 +215,15 @@ def test_a_place_named_beside_a_capital_is_where_not_whom():
                     "Stepanakert.")
     ev = one(evs, "ASSAULT")
     assert sectors(ev.source) == {"MIL"} and not ev.target
+
+
+@pytest.mark.parametrize("text, source, target, asked", [
+    ("Washington called for Israel to withdraw its troops from Gaza.", "USA", "ISR", "RETREAT"),
+    ("The EU pushed for Serbia to recognise Kosovo.", "EU", "SRB", "SUPPORT"),
+])
+def test_calling_for_someone_to_act_asks_them_and_the_act_is_only_asked(text, source, target, asked):
+    evs = events_of(text)
+    assert not of_type(evs, "CONSULT")  # no phone call
+    request = one(evs, "REQUEST")
+    assert countries(request.source) == {source} and countries(request.target) == {target}
+    assert one(evs, asked).modality == "hypothetical"

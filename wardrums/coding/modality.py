@@ -353,6 +353,12 @@ def to_infinitive(verb) -> bool:
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
+def for_to_clause(verb) -> bool:
+    """``verb`` heads a "for X to ..." clause ("called for Britain to stay"), which the parser
+    hangs as an adverbial clause: what is called or pushed for, with its doer."""
+    return to_infinitive(verb) and any(c.dep_ == "mark" and c.lower_ == "for" for c in verb.children)
+
+
 def _finite_present(verb) -> bool:
     return verb.tag_ in ("VBZ", "VBP", "MD") or any(a.tag_ in ("VBZ", "VBP", "MD")
                                                       for a in _auxes(verb))
@@ -629,8 +635,9 @@ def assess(trigger) -> Assessment:
                 speaker = speaker or _subject(node)
             elif lemma in cues["predicted"] and rel in ("xcomp", "ccomp"):
                 bump("predicted")
-            if rel in ("xcomp", "ccomp") and lemma in _complement_modality() and steps < 2 \
-                    and not _told_as_done(prev, rel, lemma):
+            if (rel in ("xcomp", "ccomp") or (rel == "advcl" and for_to_clause(prev))) \
+                    and lemma in _complement_modality() and steps < 2 \
+                    and not _told_as_done(prev, rel, lemma):  # ("pushed *for Serbia to* recognise")
                 effect = _complement_modality()[lemma]
                 if effect == "negative":
                     negated = not negated

@@ -25,6 +25,7 @@ from wardrums.coding.modality import (
     accused,
     asked_for,
     blamed_on,
+    for_to_clause,
     governs_complement,
     report_verbs,
     to_infinitive,
@@ -256,6 +257,8 @@ def _block_words(tok, obj) -> set[str]:
     words = {c.lemma_.lower() for c in tok.children if c.dep_ not in _NON_BLOCK_DEPS
              and not _another_time(c) and not _a_date(c)}
     words |= {c.lower_ for c in tok.children if c.dep_ in ("prt", "prep") and not _a_date(c)}
+    if any(c.dep_ == "advcl" and for_to_clause(c) for c in tok.children):
+        words.add("for")  # "called *for* Britain to stay": no phone call
     if tok.i >= 2 and tok.doc[tok.i - 1].text == "-":
         words.add(tok.doc[tok.i - 2].lower_)
     if tok.dep_ == "compound":  # the noun it modifies: "firing *range*", "firing *squad*"
@@ -450,8 +453,16 @@ def _participle_slot(heads: list, slot: str) -> list:
         return []  # not "an economy cut off *from* the West"
     return [s for h in heads for a in h.children if a.dep_ == "acl" and a.tag_ == "VBN"
             and not any(c.dep_ in _CLAUSE_DEPS for c in a.children)  # "reports that troops had fired on"
-            and a.lemma_.lower() not in lexicon.word_set("patron_participles")
+            and (slot != "prep:by" or a.lemma_.lower() in _MAKING)  # not "marked by slogans"
             for s in _simple_slot(a, slot)]
+
+
+# Participles whose "by" names who made a measure, claim or offer ("a budget *drawn up by*
+# parliament", "an offer *made by* the Taliban", "laws *imposed by* the government").
+_MAKING = {"impose", "introduce", "pass", "adopt", "enact", "issue", "announce", "propose",
+           "draft", "draw", "make", "order", "decree", "sign", "implement", "enforce", "level",
+           "lay", "present", "submit", "table", "launch", "file", "lodge", "bring", "put",
+           "raise", "offer", "extend", "set", "approve", "declare", "demand", "request"}
 
 
 # Acts against a measure, aimed at whoever made it.
@@ -1288,6 +1299,8 @@ def _fit(tok, entry: lexicon.Trigger):
                  and not any(g.ent_type_ in _NON_ACTOR_ENTS for g in c.children if g.dep_ == "pobj")}
         if entry.particle in _OBJECT_PARTICLES and _hung_on_object(tok, entry.particle):
             parts.add(entry.particle)
+        if any(c.dep_ == "advcl" and for_to_clause(c) for c in tok.children):
+            parts.add("for")  # "called *for* Britain to stay"
         if entry.particle.lower() not in parts:
             return False
         if any(c.dep_ == "prt" and c.lower_ != entry.particle.lower() and c.lower_ in _PHRASAL
