@@ -719,8 +719,7 @@ def _site_holder(h, sv: SentenceView, ctx: ArticleContext) -> Actor | None:
     words give ("an *Israeli* army post"), else, for a force at home, the story's country."""
     start, end, text = _char_span(sv, np_tokens(h))
     # where it stands ("positions *in Saudi Arabia's Asir region*"), if the sentence says
-    where = next((e.country for c in h.children if c.dep_ == "prep" and c.lower_ == "in"
-                  for g in c.children if g.dep_ == "pobj"
+    where = next((e.country for g in _pobjects(h, "in")
                   for e in (_country_in(np_tokens(g), sv, ctx.published),) if e), None)
     for o in _of_objects(h):
         owner = _resolve_one(o, sv, ctx)
