@@ -227,3 +227,10 @@ def test_calling_for_someone_to_act_asks_them_and_the_act_is_only_asked(text, so
     request = one(evs, "REQUEST")
     assert countries(request.source) == {source} and countries(request.target) == {target}
     assert one(evs, asked).modality == "hypothetical"
+
+
+def test_a_town_beside_a_victim_is_not_the_victim():
+    evs = events_of("A peace committee member was killed by an IED that went off in Alinagar, "
+                    "Safi Tehsil Mohmand Agency. No group has claimed responsibility for the attack.")
+    ev = one(evs, "ASSAULT")
+    assert all("Agency" not in a.text for a in ev.target)

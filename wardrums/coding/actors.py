@@ -354,7 +354,8 @@ def resolve(head, sv: SentenceView, ctx: ArticleContext, *, generic: bool = Fals
         if (actor is None or (h.lemma_.lower() == "counterpart" and not actor.country)) \
                 and h.lemma_.lower() not in lexicon.word_set("territory"):
             # (not "the region's *capital*, Stepanakert": a place struck is where, not whom)
-            named = [a for alt in _named_instead(h) for a in resolve(alt, sv, ctx)]
+            named = [a for alt in _named_instead(h) if not _a_place(alt, sv)
+                     for a in resolve(alt, sv, ctx)]
             if named:  # "regional rival Japan's Prime Minister", "partners like Saudi Arabia"
                 for a in named:
                     add(a)
@@ -416,6 +417,13 @@ def _others(h) -> bool:
     """ "allies", "Western partners", "foreign donors": not the story's own people."""
     return h.lemma_.lower() in _RELATIONAL or any(
         c.lower_ in _FOREIGN_MODIFIERS for c in h.children if c.dep_ in ("amod", "compound"))
+
+
+def _a_place(h, sv: SentenceView) -> bool:
+    """A town or district the gazetteer knows (not a country): beside a noun, mostly the
+    parser's slip ("a committee member was killed in Alinagar, *Mohmand Agency*")."""
+    m = sv.mention_at(h.i)
+    return m is not None and all(e.kind == "place" for e in m.entries)
 
 
 def _stateless_place(h, sv: SentenceView) -> bool:
