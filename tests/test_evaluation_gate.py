@@ -74,7 +74,10 @@ def test_shipped_floors_cover_every_figure_the_suite_produces(tmp_path):
     assert "Lowering one needs a reason" in FLOORS_PATH.read_text()
     write_jsonl(tmp_path / "acled_dev.jsonl", [acled_row(1, "ASSAULT"), acled_row(2, "PROTEST")])
     write_jsonl(tmp_path / "case2021_dev.jsonl", [case_row(1, "AGREE")])
-    write_jsonl(tmp_path / "conflibert_train.jsonl", [conflibert_row(1, 2)])
+    spanned = {**conflibert_row(1, 2), "text": "Kenya sent aid to Somalia.", "spans_available": True,
+               "tokens": ["Kenya", "sent", "aid", "to", "Somalia", "."],
+               "bio_tags": ["B-S", "O", "O", "O", "B-T", "O"]}  # (the role figures need spans)
+    write_jsonl(tmp_path / "conflibert_train.jsonl", [spanned])
     write_jsonl(tmp_path / "ngec_synthetic_plover.jsonl", [ngec_row(1, "AID")])
     write_jsonl(tmp_path / "indiapoliceevents_sents.jsonl", [ipe_row(1, 0, ["ASSAULT"])])
     results = run_dev_suite(tmp_path, predict=KeywordCoder())
