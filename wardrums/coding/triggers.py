@@ -349,8 +349,11 @@ def _simple_slot(tok, slot: str) -> list:
     if slot == "ccomp_nsubj":
         # "demanded that *Iran* release", and a noun's clause: "its demand that *Washington*
         # lift sanctions", "a call for *Kyiv* to negotiate", "called for *Britain* to stay"
+        # (a noun's "that" clause only for a demand or proposal: not "told a *meeting* that
+        # the North would ...", where the clause is what was told)
+        asking = tok.pos_ not in _NOUN_POS or tok.lemma_.lower() in lexicon.word_set("proposals")
         clauses = [c for c in tok.children if c.dep_ == "ccomp" or (
-            c.dep_ in ("acl", "advcl") and c.pos_ in _VERB_POS and any(
+            asking and c.dep_ in ("acl", "advcl") and c.pos_ in _VERB_POS and any(
                 m.dep_ == "mark" and (m.lower_ == "for" or (m.lower_ == "that" and tok.pos_ in _NOUN_POS))
                 for m in c.children))]
         return [g for c in clauses for g in c.children if g.dep_ in ("nsubj", "nsubjpass")]
