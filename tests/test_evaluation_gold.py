@@ -114,6 +114,16 @@ def test_conflibert_role_spans_are_found_in_the_text(tmp_path):
     assert "source_spans" not in gs.items[1].extra
 
 
+def test_conflibert_rows_with_broken_role_tags_are_still_scored_on_their_class(tmp_path):
+    good = {**conflibert_row(1, 3), "spans_available": True, "tokens": ["Invented"], "bio_tags": ["B-S"]}
+    short = {**conflibert_row(2, 3), "spans_available": True, "tokens": ["a", "b"], "bio_tags": ["B-S"]}
+    junk = {**conflibert_row(3, 3), "spans_available": True, "tokens": "not a list", "bio_tags": None}
+    gs = read_gold(write_jsonl(tmp_path / "conflibert_train.jsonl", [good, short, junk]))
+    assert [it.label for it in gs.items] == ["3 verbal conflict"] * 3 and not gs.problems
+    assert gs.items[0].extra["source_spans"] == [(0, 8)]
+    assert all("source_spans" not in it.extra for it in gs.items[1:])
+
+
 def test_bio_spans_fall_back_to_search_when_the_tokens_differ_from_the_text():
     text = "Erdo\u011fan will meet his counterpart, a \"puppet\" ruler, in Ankara."
     tokens = ["Erdogan", "will", "meet", "his", "counterpart", ",", "a", "puppet", "ruler", ",",

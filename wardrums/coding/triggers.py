@@ -257,7 +257,7 @@ def _block_words(tok, obj) -> set[str]:
     words = {c.lemma_.lower() for c in tok.children if c.dep_ not in _NON_BLOCK_DEPS
              and not _another_time(c) and not _a_date(c)}
     words |= {c.lower_ for c in tok.children if c.dep_ in ("prt", "prep") and not _a_date(c)}
-    if any(c.dep_ == "advcl" and for_to_clause(c) for c in tok.children):
+    if _asks_for_someone(tok):
         words.add("for")  # "called *for* Britain to stay": no phone call
     if tok.i >= 2 and tok.doc[tok.i - 1].text == "-":
         words.add(tok.doc[tok.i - 2].lower_)
@@ -270,6 +270,12 @@ def _block_words(tok, obj) -> set[str]:
                       if c.dep_ in ("compound", "amod", "nmod")}
         words |= {c.lower_ for c in o.children if c.dep_ == "poss"}  # "dissolve *their* government"
     return words
+
+
+def _asks_for_someone(verb) -> bool:
+    """The verb has a "for X to ..." clause ("called *for Britain to stay*"): its "for" is a
+    particle, as in "called for talks"."""
+    return any(c.dep_ == "advcl" and for_to_clause(c) for c in verb.children)
 
 
 def _a_date(prep) -> bool:
@@ -351,11 +357,15 @@ def _simple_slot(tok, slot: str) -> list:
         # lift sanctions", "a call for *Kyiv* to negotiate", "called for *Britain* to stay"
         # (a noun's "that" clause only for a demand or proposal: not "told a *meeting* that
         # the North would ...", where the clause is what was told)
-        asking = tok.pos_ not in _NOUN_POS or tok.lemma_.lower() in lexicon.word_set("proposals")
+        if tok.pos_ not in _NOUN_POS:
+            marks = {"for"}
+        elif tok.lemma_.lower() in lexicon.word_set("proposals"):
+            marks = {"for", "that"}
+        else:
+            marks = set()
         clauses = [c for c in tok.children if c.dep_ == "ccomp" or (
-            asking and c.dep_ in ("acl", "advcl") and c.pos_ in _VERB_POS and any(
-                m.dep_ == "mark" and (m.lower_ == "for" or (m.lower_ == "that" and tok.pos_ in _NOUN_POS))
-                for m in c.children))]
+            c.dep_ in ("acl", "advcl") and c.pos_ in _VERB_POS
+            and any(m.dep_ == "mark" and m.lower_ in marks for m in c.children))]
         return [g for c in clauses for g in c.children if g.dep_ in ("nsubj", "nsubjpass")]
     if slot == "head_nsubj":
         noun = _event_noun(tok)
@@ -1059,6 +1069,7 @@ def _named_sources(tok, entry: lexicon.Trigger) -> list:
 _REMOVING = {"expel", "deport", "evict", "extradite", "oust", "banish"}
 
 
+@functools.cache
 def _measures() -> frozenset[str]:
     """Sanctions and restrictions: what is imposed on a side, never a side itself."""
     return lexicon.word_set("sanctions") | lexicon.word_set("restrictions")
@@ -1302,7 +1313,7 @@ def _fit(tok, entry: lexicon.Trigger):
                  and not any(g.ent_type_ in _NON_ACTOR_ENTS for g in c.children if g.dep_ == "pobj")}
         if entry.particle in _OBJECT_PARTICLES and _hung_on_object(tok, entry.particle):
             parts.add(entry.particle)
-        if any(c.dep_ == "advcl" and for_to_clause(c) for c in tok.children):
+        if _asks_for_someone(tok):
             parts.add("for")  # "called *for* Britain to stay"
         if entry.particle.lower() not in parts:
             return False

@@ -311,8 +311,10 @@ _REFERRING = frozenset({"it", "its", "they", "them", "their", "he", "him", "his"
                         "we", "us", "our"})
 
 
-def _words(s: str) -> set[str]:
-    return {w for w in "".join(c.lower() if c.isalnum() else " " for c in s).split() if len(w) > 2}
+def _stems(s: str) -> set[str]:
+    """The words of three letters or more in ``s``, lower-cased, a plural's "s" dropped."""
+    return {w.rstrip("s") for w in "".join(c.lower() if c.isalnum() else " " for c in s).split()
+            if len(w) > 2}
 
 
 def names_span(actors: Sequence[Actor], spans: Sequence[tuple[int, int]], text: str = "") -> bool:
@@ -327,11 +329,9 @@ def names_span(actors: Sequence[Actor], spans: Sequence[tuple[int, int]], text: 
         if any(a.start < end and start < a.end for start, end in spans):
             return True
         if a.text.lower() in _REFERRING and text:
-            named = _words(a.name)
-            for start, end in spans:
-                said = _words(text[start:end])
-                if named & said or {w.rstrip("s") for w in named} & {w.rstrip("s") for w in said}:
-                    return True
+            named = _stems(a.name)
+            if any(named & _stems(text[start:end]) for start, end in spans):
+                return True
     return False
 
 
