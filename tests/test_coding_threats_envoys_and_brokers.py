@@ -83,6 +83,34 @@ def test_a_conditional_retaliation_is_a_threat():
     assert countries(ev.target) == {"USA"}
 
 
+def test_it_after_a_condition_takes_up_the_conditions_subject():
+    # a story led by another country's acts: "it" is not simply the last state named
+    evs = events_of("Russian drones struck Kharkiv overnight, Ukrainian officials said. "
+                    '"If Moldova lets NATO troops in, it will be invaded," the Kremlin '
+                    "spokesman said.")
+    assert countries(one(evs, "THREATEN").target) == {"MDA"}
+    invaded = [e for e in of_type(evs, "ASSAULT") if e.evidence.trigger == "invaded"]
+    assert invaded and countries(invaded[0].target) == {"MDA"}, invaded
+    assert invaded[0].modality == "hypothetical"
+
+
+def test_rebels_of_the_speakers_own_country_are_threatened_by_it():
+    evs = events_of('"If the insurgents refuse to disarm, they will be crushed," Myanmar\'s '
+                    'army chief said.')
+    ev = one(evs, "THREATEN")
+    assert countries(ev.source) == {"MMR"} and {a.sector for a in ev.target} == {"REB"}
+    assert one(evs, "ASSAULT").modality == "hypothetical"
+
+
+def test_the_newspaper_is_the_outlet_named_before():
+    evs = events_of("Indian and Chinese troops clashed again in Ladakh, Indian officials said. "
+                    "The Global Times warned New Delhi on Tuesday that Beijing's patience had "
+                    'limits. "If India sends more troops, it will face a war," the newspaper said.')
+    threats = [e for e in of_type(evs, "THREATEN") if "sends" in e.evidence.sentence]
+    assert threats and all(countries(e.source) == {"CHN"} for e in threats), threats
+    assert all(countries(e.target) == {"IND"} for e in threats), threats
+
+
 def test_answering_what_happened_is_no_threat():
     assert not of_type(events_of("Kyiv responded to the attack with drone strikes on Belgorod."),
                        "THREATEN")

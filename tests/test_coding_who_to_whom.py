@@ -234,3 +234,77 @@ def test_a_town_beside_a_victim_is_not_the_victim():
                     "Safi Tehsil Mohmand Agency. No group has claimed responsibility for the attack.")
     ev = one(evs, "ASSAULT")
     assert all("Agency" not in a.text for a in ev.target)
+
+
+# --- sides named around the trigger ------------------------------------------------------------
+
+@pytest.mark.parametrize("text, parties", [
+    ("Qatar launched a mediation effort between Ethiopia and Eritrea on Sunday.", {"ETH", "ERI"}),
+    ("Kenya announced a mediation mission between Sudan's army and the RSF.", {"SDN"}),
+])
+def test_a_noun_modifying_an_effort_takes_the_efforts_sides(text, parties):
+    ev = [e for e in events_of(text) if e.event_type in ("CONSULT", "AGREE")][0]
+    assert countries(ev.target) == parties, ev.target
+
+
+def test_an_active_verb_the_parser_hung_on_a_headline_noun_is_not_passive():
+    evs = events_of("The Iraqi air force carried out at least three air strikes in western "
+                    "Mosul, killing several dozen Islamic State fighters.")
+    strikes = [e for e in of_type(evs, "ASSAULT") if e.evidence.trigger == "carried"]
+    assert strikes, evs
+    assert sectors(strikes[0].source) == {"MIL"} and countries(strikes[0].source) == {"IRQ"}
+    assert all(a.sector != "MIL" or a.country != "IRQ" for a in strikes[0].target)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Ankara has long accused Gulen of plotting against the state.", "Gulen"),
+    ("The rebels said they would free Ingrid Betancourt within a week.", "Ingrid Betancourt"),
+])
+def test_a_proper_name_the_tagger_missed_is_still_a_side(text, name):
+    ev = [e for e in events_of(text) if e.event_type in ("ACCUSE", "CONCEDE", "RETREAT")][0]
+    assert name in {a.name for a in ev.target}, ev.target
+
+
+@pytest.mark.parametrize("text, target", [
+    ("Tokyo is considering sending food aid to help North Korea cope with the drought.", "PRK"),
+    ("The EU will provide 40 million euros to assist Somalia after the floods.", "SOM"),
+])
+def test_aid_given_to_help_someone_is_given_to_them(text, target):
+    assert countries(one(events_of(text), "AID").target) == {target}
+
+
+def test_troops_deployed_are_their_own_side_not_the_target():
+    ev = one(events_of("Hundreds of Indian troops were deployed to the border with China on "
+                       "Monday."), "MOBILIZE")
+    assert countries(ev.source) == {"IND"} and countries(ev.target) == {"CHN"}
+    ev = one(events_of("Troops were deployed across the capital overnight."), "MOBILIZE")
+    assert not ev.target and sectors(ev.source) == {"MIL"}
+
+
+@pytest.mark.parametrize("text, target", [
+    ("Trump sent a letter to the head of the World Health Organization threatening to cut "
+     "funding.", "WHO"),
+    ("The Pope wrote to Putin urging an end to the war.", "RUS"),
+])
+def test_a_message_that_threatens_or_urges_is_aimed_at_whom_it_is_sent(text, target):
+    ev = [e for e in events_of(text) if e.event_type in ("THREATEN", "REQUEST")][0]
+    assert countries(ev.target) == {target}, ev.target
+
+
+@pytest.mark.parametrize("text, sector", [
+    ("A union leader condemned the arrests.", "LAB"),
+    ("A senior church leader condemned the arrests.", "REL"),
+    ("A court official condemned the arrests.", "JUD"),
+    ("A military spokesman condemned the arrests.", "MIL"),
+    ("A government spokesman condemned the arrests.", "GOV"),
+])
+def test_a_role_is_of_the_body_its_modifier_names(text, sector):
+    assert sectors(one(events_of(text), "ACCUSE").source) == {sector}
+
+
+def test_a_names_own_words_are_not_shared_with_its_conjunct():
+    evs = events_of("Talks between the Kachin Independence Army and the military government "
+                    "resumed in Myitkyina.")
+    for ev in evs:
+        for a in (*ev.source, *ev.target):
+            assert a.name != "Kachin Independence Army government", a

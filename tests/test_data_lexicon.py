@@ -727,3 +727,12 @@ def test_decision_nouns_look_ahead():
     table = L.cues().complement_modality
     for noun in ("decision", "intention", "readiness", "willingness", "determination"):
         assert table[noun] == "predicted"
+
+
+def test_role_heads_are_people_in_a_body():
+    roles = L.word_set("role_heads")
+    assert {"leader", "official", "spokesman", "head", "chief"} <= roles
+    assert all(w == w.lower() and " " not in w for w in roles)
+    # a role is held by a person: never a body, a place or an act
+    assert not roles & ({"government", "army", "police", "union", "ministry"}
+                        | L.word_set("held_sites") | L.word_set("attack_nouns"))

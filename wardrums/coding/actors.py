@@ -223,7 +223,10 @@ def _sector_of(head) -> str | None:
             return nouns[phrase]
     for c in compounds:  # then a modifier that names an armed group: "*rebel* soldiers"
         sec = nouns.get(c.lemma_.lower()) or nouns.get(c.lower_)
-        if sec in _OVERRIDING_SECTORS:
+        if sec in _OVERRIDING_SECTORS or (sec is not None and c.pos_ != "PROPN"
+                                          and lemma in lexicon.word_set("role_heads")):
+            # and a role in a body of any kind: "a *union* leader", "a *court* official" (a
+            # named body's people are its own: "*Congress* leaders", see _resolve_one)
             return sec
     doc = head.doc
     if head.i >= 2 and doc[head.i - 1].text == "-" and not doc[head.i - 1].whitespace_:
@@ -336,8 +339,10 @@ def resolve(head, sv: SentenceView, ctx: ArticleContext, *, generic: bool = Fals
         if pair:  # "The two countries will reopen their embassies"
             start, end, text = _char_span(sv, np_tokens(head))
             return [replace(a, text=text, start=start, end=end) for a in pair]
+    # (a name's own words are not shared: "the Kachin Independence Organization and the
+    # military government" are not both the KIO's)
     shared = _country_in(_own_modifiers([t for t in np_tokens(head) if t.i < head.i]), sv,
-                         ctx.published, ctx.focus_country)
+                         ctx.published, ctx.focus_country) if head.pos_ == "NOUN" else None
     if head.lower_ == "their":
         owner = _reporter_of(head) or _owners_clause_subject(head)
         if owner is not None and owner.conjuncts:
@@ -612,6 +617,19 @@ def _resolve_one(h, sv: SentenceView, ctx: ArticleContext) -> Actor | None:
         actor = Actor(text=text, name=text, country=country, sector=None, start=start, end=end)
         ctx.remember("org", actor)
         return actor
+    # 6. a proper name the NER missed ("accused *Gulen* of plotting", "will release *Pablo
+    # Emilio Moncayo*"): someone of unknown kind, placed as a person the registry lacks is
+    if h.pos_ == "PROPN" and not h.ent_type_ and h.text[:1].isupper() \
+            and h.lemma_.lower() not in _not_doers():
+        name = [t for t in tokens if t.pos_ == "PROPN" and t.dep_ in ("compound", "flat")
+                or t.i == h.i]
+        start, end, text = _char_span(sv, name)
+        if " ".join(t.lower_ for t in name) in ctx.people:
+            return replace(ctx.people[" ".join(t.lower_ for t in name)], text=text,
+                           start=start, end=end)
+        country = _place_country((text,), ctx) if not ctx.focus_is_prior else None
+        # (not remembered: of unknown kind, it is no antecedent for "he" or "it")
+        return Actor(text=text, name=text, country=country, sector=None, start=start, end=end)
     return None
 
 
@@ -621,6 +639,11 @@ def _resolve_one(h, sv: SentenceView, ctx: ArticleContext) -> Actor | None:
 _BODY_NOUNS = {"council", "court", "tribunal", "agency", "assembly", "commission", "committee",
                "union", "organisation", "organization", "alliance", "bloc", "body", "coalition",
                "front", "movement", "group", "militia", "party"}
+# ... and the words for a news outlet, to the last outlet named ("the newspaper said" after
+# the Global Times).
+_MEDIA_NOUNS = {"newspaper", "paper", "tabloid", "daily", "broadcaster", "channel", "outlet",
+                "network", "agency", "weekly"}
+_BODY_NOUNS |= _MEDIA_NOUNS
 _MEMBERSHIP_NOUNS = {"alliance", "bloc", "union", "organisation", "organization", "body"}
 # ... and the words for a non-state group, to the last such group named ("the group said"
 # after Hamas).
@@ -637,7 +660,8 @@ def _named_before(h, tokens: list, ctx: ArticleContext) -> Actor | None:
     for actor in reversed(ctx.bodies):
         words = {w.lower() for w in actor.name.split()}
         if low in words or (low in _MEMBERSHIP_NOUNS and actor.sector == "IGO") or (
-                low in _GROUP_NOUNS and actor.sector in _GROUP_SECTORS):
+                low in _GROUP_NOUNS and actor.sector in _GROUP_SECTORS) or (
+                low in _MEDIA_NOUNS and actor.sector == "MED"):
             return actor
     return None
 
@@ -1046,7 +1070,9 @@ def _resolve_pronoun(h, sv: SentenceView, ctx: ArticleContext) -> Actor | None:
     """Whom a pronoun stands for, with the pronoun's own words and offsets."""
     # "Hamas denied that *its* gunmen ...": the one who states it; "the United States
     # completed *its* withdrawal": the subject of the clause the possession is in
-    reporter = _reporter_of(h) or _owners_clause_subject(h)
+    from wardrums.coding.triggers import fronted_antecedent
+
+    reporter = _reporter_of(h) or _owners_clause_subject(h) or fronted_antecedent(h)
     found = _resolve_one(reporter, sv, ctx) if reporter is not None else None
     found = found or _self_report(h, sv, ctx) or _antecedent(h, sv, ctx)
     if found is None:

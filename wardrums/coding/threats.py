@@ -98,12 +98,26 @@ def find_conditional_threats(doc, matches: list[TriggerMatch], sv: SentenceView,
             if target:
                 break
         sp = sv.speaker
-        if target and ({a.country for a in target} == {sp.country} if sp.country
-                       else {(a.name, a.sector) for a in target} == {(sp.name, sp.sector)}):
+        if target and all(_own_side(a, sp) for a in target):
             continue  # "if we are attacked, we will respond": a pledge, not a threat to another
         out.append(ImpliedThreat(mark=marks[0], consequent=frozenset(consequent),
                                  source=(sp,), target=target, mode=mode))
     return out
+
+
+# Sectors of a state's own apparatus: one side when of one country.
+_STATE_SECTORS = {"GOV", "MIL", "COP", "SPY", "LEG", "JUD"}
+
+
+def _own_side(a: Actor, speaker: Actor) -> bool:
+    """``a`` is the speaker's own side: "if *we* are attacked"; but rebels of the speaking
+    army's own country are another side ("if the rebels do not lay down their weapons")."""
+    if not speaker.country:
+        return (a.name, a.sector) == (speaker.name, speaker.sector)
+    if a.country != speaker.country:
+        return False
+    return a.sector == speaker.sector or a.sector is None or speaker.sector is None or (
+        a.sector in _STATE_SECTORS and speaker.sector in _STATE_SECTORS)
 
 
 # What is not ruled out is force when its head is one of these ("the use of *force*", "a

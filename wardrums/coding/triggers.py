@@ -185,9 +185,36 @@ def _object_candidates(tok, entry: lexicon.Trigger) -> list:
     return _with_conjuncts(objs)
 
 
+# Subordinators of a clause set before its main clause, whose subject a pronoun there takes up.
+_FRONTED_MARKS = {"if", "unless", "when", "once", "after", "because", "as", "since", "until"}
+
+
+def fronted_antecedent(pron):
+    """The subject of a clause set before ``pron``'s own, which a subject "it"/"they" takes
+    up: "If India pushes too far, *it* will face a war", "If the rebels do not lay down
+    their weapons, *they* will be crushed". None when the sentence is not built so."""
+    low = pron.lower_
+    if low not in ("it", "they") or pron.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    for c in pron.head.children:
+        if c.dep_ != "advcl" or c.i > pron.i or not any(
+                m.dep_ == "mark" and m.lower_ in _FRONTED_MARKS for m in c.children):
+            continue
+        for s in c.children:
+            if s.dep_ in ("nsubj", "nsubjpass") and s.pos_ != "PRON":
+                plural = s.tag_ in ("NNS", "NNPS") or bool(s.conjuncts)
+                if plural == (low == "they"):
+                    return s
+    return None
+
+
 def _seen_through(noun, entry: lexicon.Trigger) -> list:
-    """What the object stands for: the noun, or what it opens onto. An entry that names the
-    noun itself ("granted *access*", "denied access") still sees it."""
+    """What the object stands for: the noun, or what it opens onto, or what a pronoun takes
+    up ("if the rebels resist, *they* will be crushed"). An entry that names the noun itself
+    ("granted *access*", "denied access") still sees it."""
+    antecedent = fronted_antecedent(noun) if noun.pos_ == "PRON" else None
+    if antecedent is not None:
+        return [noun, antecedent]
     lemma = noun.lemma_.lower()
     if lemma in _THROUGH:
         beyond = prep_objects(noun, _THROUGH[lemma])
@@ -821,7 +848,8 @@ def _is_actorish(tok) -> bool:
         return True
     from wardrums.data import knowledge
 
-    if tok.lemma_.lower() in knowledge.sector_nouns():
+    if tok.lemma_.lower() in knowledge.sector_nouns() or \
+            tok.lemma_.lower() in lexicon.word_set("role_heads"):
         return True
     # "strikes on *Iranian* nuclear facilities", "on *Houthi* targets": a side's property
     return tok.pos_ == "NOUN" and any(
@@ -855,9 +883,10 @@ def _harm_it_did(tok) -> bool:
 def _reduced_passive(tok) -> bool:
     """ "workers *taken* into custody", "people *killed* in the firing": the noun is the
     patient. Not a clause with its own subject that the parser hung on a noun ("allegations
-    that *it had supplied* weapons")."""
+    that *it had supplied* weapons"), nor a verb with a direct object, which is active ("The
+    Iraqi air force *carried out* strikes", parsed as a headline noun with its participle)."""
     return tok.dep_ == "acl" and tok.tag_ == "VBN" and not any(
-        c.dep_ in ("nsubj", "aux") for c in tok.children)
+        c.dep_ in ("nsubj", "aux", "dobj") for c in tok.children)
 
 
 # Nouns (and -ing forms) naming the violent act that caused a death or injury.
@@ -1031,6 +1060,11 @@ def _named_sources(tok, entry: lexicon.Trigger) -> list:
         if inherited:
             return inherited
     if entry.pos == "VERB" and _is_passive(tok):
+        if entry.category == "MOBILIZE":
+            # "troops *were deployed* to the border": the force sent stands for its side
+            forces = [content_head(c) for c in tok.children if c.dep_ == "nsubjpass"]
+            if any(_is_actorish(t) for t in forces):
+                return forces
         if tok.lemma_.lower() in _REMOVING:
             # "two inspectors were expelled *from North Korea*": the state they had to leave
             expeller = [t for t in prep_objects(tok, "from") if _is_actorish(t)]
@@ -1126,11 +1160,17 @@ def _targets(tok, entry: lexicon.Trigger, consumed) -> list:
         others.add(consumed.i)  # "*US sanctions* on Venezuela were eased": the measure's owner
     first: list = []
     for slot in (*entry.target, *(s for s in _TARGET_FALLBACK if s not in entry.target)):
+        if slot == "dobj" and entry.category == "MOBILIZE" and slot not in entry.target:
+            continue  # what is deployed or put on alert is one's own force, not a target
         # ("arrested *dozens* of activists": the count is a CARDINAL, the activists are not)
         found = [h for t in _slot(tok, slot) for h in (content_head(t),)
                  if h.ent_type_ not in _NON_ACTOR_ENTS and t.i not in others
                  and h.i not in others
-                 and not (slot == "prep:with" and _weapon(h))]  # "attacked it *with drones*"
+                 and not (slot == "prep:with" and _weapon(h))  # "attacked it *with drones*"
+                 # (nor what is given: "peacekeepers *are being deployed* to relieve ...")
+                 and not (slot == "dobj" and entry.category == "AID" and _given(h, entry))]
+        if not found and slot.startswith("prep:") and noun is not tok:
+            found = _slot(noun, slot)  # "a *mediation* effort between India and Pakistan"
         if not found and slot.startswith("prep:") and consumed is not None:
             found = _slot(consumed, slot) or _participle_slot([consumed], slot)  # "imposed sanctions on Russia"
         if not found and slot == f"prep:{entry.particle}" and entry.particle in _OBJECT_PARTICLES:
@@ -1152,6 +1192,14 @@ def _targets(tok, entry: lexicon.Trigger, consumed) -> list:
                  if h.ent_type_ not in _NON_ACTOR_ENTS]
         if any(_is_actorish(t) for t in found):
             return found
+    if entry.pos == "VERB" and entry.coding().quad_class in _VERBAL_QUADS:
+        addressed = _addressed(tok)
+        if any(_is_actorish(t) for t in addressed):
+            return addressed
+    if entry.category == "AID":
+        helped = _helped(noun if entry.pos == "NOUN" else tok)
+        if any(_is_actorish(t) for t in helped):
+            return helped
     if not first and entry.pos == "NOUN":
         first = _defended(tok) or _sufferer(tok)
     if not first and entry.pos == "NOUN" and tok.dep_ in ("nsubj", "nsubjpass") \
@@ -1164,6 +1212,38 @@ def _targets(tok, entry: lexicon.Trigger, consumed) -> list:
             if found and any(_is_actorish(t) for t in found):
                 return _with_conjuncts(found)
     return first
+
+
+# Verbs of sending words to someone, on which a participle says what the words do.
+_ADDRESSING = {"send", "write", "deliver", "hand", "address", "issue", "dispatch", "tell"}
+
+
+def _addressed(tok) -> list:
+    """Whom a message is sent that a participle says what it does: "sent a letter *to the
+    head of the WHO* threatening to pull funding", "wrote to Putin urging talks"."""
+    head = tok.head
+    if tok.dep_ != "advcl" or tok.tag_ != "VBG" or head.lemma_.lower() not in _ADDRESSING:
+        return []
+    to = _simple_slot(head, "dative") or prep_objects(head, "to")
+    return to or ([c for c in head.children if c.dep_ == "dobj"]
+                  if head.lemma_.lower() == "tell" else [])
+
+
+# Verbs of a purpose that name whom aid is for ("sent aid *to help* North Korea cope").
+_HELPING = {"help", "assist", "support", "aid", "relieve", "rebuild", "reinforce", "bolster",
+            "strengthen", "feed", "protect"}
+
+
+def _helped(tok) -> list:
+    """Who a gift is for, from the purpose it is given with: "sending aid to help *North
+    Korea* cope", "40 million euros to assist *Somalia*"."""
+    for c in tok.children:
+        if c.dep_ in ("advcl", "xcomp", "acl") and c.lemma_.lower() in _HELPING \
+                and to_infinitive(c):
+            found = [g for g in c.children if g.dep_ in ("dobj", "dative")]
+            return found or [g for x in c.children if x.dep_ in ("ccomp", "xcomp")
+                             for g in x.children if g.dep_ == "nsubj"]
+    return []
 
 
 def _given(obj, entry: lexicon.Trigger) -> bool:
