@@ -308,3 +308,47 @@ def test_a_names_own_words_are_not_shared_with_its_conjunct():
     for ev in evs:
         for a in (*ev.source, *ev.target):
             assert a.name != "Kachin Independence Army government", a
+
+
+# --- answers and offers -------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, event_type, target", [
+    ("The Venezuelan government denied charges by Colombia that it sheltered guerrillas.",
+     "REJECT", "COL"),
+    ("Ankara finally conceded to demands from Stockholm to lift its veto.", "CONCEDE", "SWE"),
+])
+def test_an_answer_to_a_charge_or_demand_is_aimed_at_whoever_made_it(text, event_type, target):
+    assert countries(one(events_of(text), event_type).target) == {target}
+
+
+@pytest.mark.parametrize("text, target", [
+    ("South Korea has offered to send medical teams to Turkey after the earthquake.", "TUR"),
+    ("Canada pledged to help Ukraine rebuild its bridges.", "UKR"),
+])
+def test_an_offer_is_made_to_whom_the_act_offered_is_for(text, target):
+    assert countries(one(events_of(text), "AGREE").target) == {target}
+
+
+def test_sides_agreeing_among_themselves_keep_each_other():
+    ev = one(events_of("Argentina and Chile agreed to send a joint mission to Antarctica."),
+             "AGREE")
+    assert {*countries(ev.source), *countries(ev.target)} == {"ARG", "CHL"}
+
+
+@pytest.mark.parametrize("text", [
+    "Latin American leaders condemned the coup.",
+    "Central American migrants protested outside the embassy.",
+])
+def test_a_region_of_the_americas_is_not_the_united_states(text):
+    for ev in events_of(text):
+        assert "USA" not in countries(ev.source), ev.source
+
+
+def test_the_two_parties_a_mediator_stands_between_are_sides_not_political_parties():
+    ev = one(events_of("Oman launched a mediation effort between the two parties."), "CONSULT")
+    assert "PTY" not in sectors(ev.target) and "OMN" not in countries(ev.target)
+
+
+def test_capitals_in_a_title_case_headline_make_no_names():
+    for ev in events_of("Governor Says Afghan Evacuees Granted Asylum Are Welcome In Texas"):
+        assert not any(a.text == "Asylum" for a in (*ev.source, *ev.target))

@@ -199,8 +199,10 @@ _RULING_NOUNS = {"government", "administration", "regime", "cabinet", "authority
 # group modifying them overrides.
 _MEMBER_SECTORS = {"GOV", "CVL", "LAB", "NGO", "MIL"}  # MIL: "Hamas commanders", "Taliban forces"
 # Modifiers that say an unnamed group is foreign, so it is not the story's own country.
+# ("American" here only where it names no country: "Latin American", see gazetteer._AMERICAS)
 _FOREIGN_MODIFIERS = {"western", "foreign", "international", "european", "arab", "gulf",
-                      "african", "asian", "regional", "world", "global", "allied", "outside"}
+                      "african", "asian", "american", "regional", "world", "global", "allied",
+                      "outside"}
 
 
 # Sides of a river: "the west *bank* of the Dnipro", "the left bank" are land, not a bank.
@@ -339,6 +341,9 @@ def resolve(head, sv: SentenceView, ctx: ArticleContext, *, generic: bool = Fals
         if pair:  # "The two countries will reopen their embassies"
             start, end, text = _char_span(sv, np_tokens(head))
             return [replace(a, text=text, start=start, end=end) for a in pair]
+    if _the_two(head, _SIDE_NOUNS):
+        start, end, text = _char_span(sv, np_tokens(head))
+        return [Actor(text=text, name=text, country=None, sector=None, start=start, end=end)]
     # (a name's own words are not shared: "the Kachin Independence Organization and the
     # military government" are not both the KIO's)
     shared = _country_in(_own_modifiers([t for t in np_tokens(head) if t.i < head.i]), sv,
@@ -619,8 +624,8 @@ def _resolve_one(h, sv: SentenceView, ctx: ArticleContext) -> Actor | None:
         return actor
     # 6. a proper name the NER missed ("accused *Gulen* of plotting", "will release *Pablo
     # Emilio Moncayo*"): someone of unknown kind, placed as a person the registry lacks is
-    if h.pos_ == "PROPN" and not h.ent_type_ and h.text[:1].isupper() \
-            and h.lemma_.lower() not in _not_doers():
+    if h.pos_ == "PROPN" and not h.ent_type_ and h.tag_ != "NNPS" and h.text[:1].isupper() \
+            and not _common_word(h) and not _headline_case(h) and not _where(h):
         name = [t for t in tokens if t.pos_ == "PROPN" and t.dep_ in ("compound", "flat")
                 or t.i == h.i]
         start, end, text = _char_span(sv, name)
@@ -631,6 +636,34 @@ def _resolve_one(h, sv: SentenceView, ctx: ArticleContext) -> Actor | None:
         # (not remembered: of unknown kind, it is no antecedent for "he" or "it")
         return Actor(text=text, name=text, country=country, sector=None, start=start, end=end)
     return None
+
+
+def _common_word(h) -> bool:
+    """A capitalised word the knowledge files know as a common noun: a role, a body or a kind
+    of actor ("Representative", "Commission"), not a name."""
+    low = h.lower_
+    return low in _not_doers() or low in knowledge.sector_nouns() or low in _BODY_NOUNS \
+        or low in lexicon.word_set("role_heads")
+
+
+# Prepositions of place: a name the NER missed after them is most often a town or a road
+# ("clashed at *Pangsa*", "a protest on the *DND Flyway*").
+_AT_PLACE = {"at", "in", "on", "near", "along", "inside", "outside", "across", "around", "from"}
+# Capitalised words of documents, laws and plans, which are measures, not sides.
+_DOCUMENT_WORDS = {"bill", "act", "law", "ordinance", "amendment", "resolution", "treaty",
+                   "agreement", "accord", "plan", "scheme", "project", "policy", "code", "rules"}
+
+
+def _where(h) -> bool:
+    """``h`` is the object of a preposition of place, or names a document."""
+    return (h.dep_ == "pobj" and h.head.lower_ in _AT_PLACE) or h.lower_ in _DOCUMENT_WORDS
+
+
+def _headline_case(h) -> bool:
+    """``h``'s sentence is written in title case ("Syrian Refugees Granted Asylum Are
+    Welcome"), where a capital says nothing of a name."""
+    words = [t for t in h.sent if t.is_alpha and len(t) > 3]
+    return len(words) >= 3 and sum(t.text[:1].isupper() for t in words) > 0.6 * len(words)
 
 
 # Common nouns that, after "the", refer back to a named body of their kind: to one whose name
@@ -810,11 +843,15 @@ def _possessor_country(h, sv: SentenceView, ctx: ArticleContext) -> Entry | None
 # Plural nouns that, as "the two ..." or "both ...", refer back to the last two countries a
 # story named ("the two neighbours later agreed", "both governments").
 _PAIR_NOUNS = {"country", "nation", "neighbour", "neighbor", "government", "state", "capital"}
+# ... and nouns of a pair of sides, which need not be the last two countries named ("urged
+# both sides to respect the ceasefire" after the Minsk talks): sides left unnamed, not
+# political parties ("mediated between *the two parties*").
+_SIDE_NOUNS = {"party", "side"}
 
 
-def _the_two(head) -> bool:
+def _the_two(head, nouns: set[str] = _PAIR_NOUNS) -> bool:
     """ "*the two countries*", "*both nations*": a pair the text has named already."""
-    if head.tag_ != "NNS" or head.lemma_.lower() not in _PAIR_NOUNS:
+    if head.tag_ != "NNS" or head.lemma_.lower() not in nouns:
         return False
     words = {c.lower_ for c in head.children if c.dep_ in ("det", "nummod", "predet")}
     return {"the", "two"} <= words or "both" in words

@@ -24,6 +24,11 @@ _AMBIGUOUS_LOWER = frozenset(
 )
 
 
+# "American" after these names a region of the Americas, not the United States.
+_AMERICAN = {"american", "americans"}
+_AMERICAS = {"latin", "central", "south", "north", "pan", "meso", "hispanic"}
+
+
 def _case_sensitive(phrase: str) -> bool:
     """Whether ``phrase`` is matched with its exact case only.
 
@@ -190,6 +195,8 @@ class Gazetteer:
         for s, e, key in found:
             if any(taken[s:e]):
                 continue
+            if s > 0 and doc[s].lower_ in _AMERICAN and doc[s - 1].lower_ in _AMERICAS:
+                continue  # "Latin American leaders", "Central American clergymen": no country
             for i in range(s, e):
                 taken[i] = True
             out.append(Mention(start=s, end=e, entries=tuple(self.table[key])))

@@ -507,6 +507,25 @@ _MAKING = {"impose", "introduce", "pass", "adopt", "enact", "issue", "announce",
 
 # Acts against a measure, aimed at whoever made it.
 _OPPOSING = {"PROTEST", "REJECT", "ACCUSE"}
+# Answers to what someone said or asked, aimed at whoever said or asked it.
+_ANSWERING = {"REJECT", "CONCEDE", "AGREE", "RETREAT"}
+
+
+def _whose_words(verb, found: list) -> list:
+    """Who made the charge, demand or offer ``found`` that ``verb`` answers: "denied charges
+    *by Central American clergymen*", "conceded to demands *from the residents*", "spurned
+    offers *from Kabul*". The parser hangs that "by" on the noun or, for an active verb, on the
+    verb."""
+    said = lexicon.word_set("accusations") | lexicon.word_set("proposals")
+    words = [t for t in found if t.lemma_.lower() in said]
+    if not words:
+        return []
+    makers = [g for w in words for p in ("by", "from") for g in prep_objects(w, p)]
+    if not makers and verb.pos_ in _VERB_POS and not _is_passive(verb):
+        makers = [g for p in ("by", "from") for g in prep_objects(verb, p)]
+    return [m for m in makers if _is_actorish(m)]
+
+
 # The prepositions by which a participle names whom a measure is aimed at or who made it.
 _PARTICIPLE_PREPS = {"prep:on", "prep:against", "prep:by", "prep:upon"}
 # What makes a participle after a noun a clause of its own rather than the noun's modifier.
@@ -1178,6 +1197,10 @@ def _targets(tok, entry: lexicon.Trigger, consumed) -> list:
         found = [o for t in found for o in (_across(t) if t.lemma_.lower() in _BORDERS else [t])]
         if found and any(_is_actorish(t) for t in found):
             return found
+        if found and entry.category in _ANSWERING:
+            makers = _whose_words(tok, found)
+            if makers:
+                return makers  # "denied charges *by clergymen*", "conceded to demands *from* X"
         if found and entry.category in _OPPOSING:
             # a measure protested or rejected is aimed at who made it: "in protest against
             # laws *imposed by the government*" (but a truce *brokered by* Qatar is not Qatar's)
@@ -1196,6 +1219,10 @@ def _targets(tok, entry: lexicon.Trigger, consumed) -> list:
         addressed = _addressed(tok)
         if any(_is_actorish(t) for t in addressed):
             return addressed
+    if entry.category == "AGREE" and entry.pos == "VERB":
+        offered = _offered_to(tok)
+        if any(_is_actorish(t) for t in offered):
+            return offered
     if entry.category == "AID":
         helped = _helped(noun if entry.pos == "NOUN" else tok)
         if any(_is_actorish(t) for t in helped):
@@ -1240,9 +1267,38 @@ def _helped(tok) -> list:
     for c in tok.children:
         if c.dep_ in ("advcl", "xcomp", "acl") and c.lemma_.lower() in _HELPING \
                 and to_infinitive(c):
-            found = [g for g in c.children if g.dep_ in ("dobj", "dative")]
-            return found or [g for x in c.children if x.dep_ in ("ccomp", "xcomp")
-                             for g in x.children if g.dep_ == "nsubj"]
+            return _whom_it_helps(c)
+    return []
+
+
+def _whom_it_helps(verb) -> list:
+    """The one a verb of helping helps: its object, or the subject of the clause it helps
+    along ("help *North Korea* cope")."""
+    return [g for g in verb.children if g.dep_ in ("dobj", "dative")] or [
+        g for x in verb.children if x.dep_ in ("ccomp", "xcomp") for g in x.children
+        if g.dep_ == "nsubj"]
+
+
+# Verbs of sending or handing over, whose "to" names the receiver.
+_SENDING = {"send", "deploy", "deliver", "supply", "provide", "give", "ship", "transfer", "lend",
+            "donate", "extend", "dispatch", "return", "hand", "sell", "move"}
+
+
+def _offered_to(verb) -> list:
+    """Whom an offer or promise is for, from the act offered: "offered to send troops *to
+    Jordan*", "pledged to help *the Philippines army*". Not where sides agree among
+    themselves ("Argentina and Britain agreed to resume flights to the Falklands")."""
+    if any(c.dep_ == "nsubj" and c.conjuncts for c in verb.children):
+        return []
+    for c in verb.children:
+        if c.dep_ == "xcomp" and to_infinitive(c):
+            if c.lemma_.lower() in _HELPING:
+                return _whom_it_helps(c)
+            if c.lemma_.lower() not in _SENDING:
+                return _helped(c)  # (not "agreed to curb sales *to China*": not with China)
+            return prep_objects(c, "to") or _simple_slot(c, "dative") or [
+                g for o in c.children if o.dep_ == "dobj" for g in prep_objects(o, "to")] \
+                or _helped(c)
     return []
 
 
