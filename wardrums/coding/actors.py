@@ -342,6 +342,8 @@ def resolve(head, sv: SentenceView, ctx: ArticleContext, *, generic: bool = Fals
             start, end, text = _char_span(sv, np_tokens(head))
             return [replace(a, text=text, start=start, end=end) for a in pair]
     if _the_two(head, _SIDE_NOUNS):
+        if not generic:
+            return []  # names no one an act is aimed at
         start, end, text = _char_span(sv, np_tokens(head))
         return [Actor(text=text, name=text, country=None, sector=None, start=start, end=end)]
     # (a name's own words are not shared: "the Kachin Independence Organization and the

@@ -1159,6 +1159,13 @@ def _across(border) -> list:
         and c.ent_type_ in ("GPE", "NORP")]
 
 
+# Nouns of an undertaking whose kind a trigger noun before them names ("a *mediation*
+# effort", "a *peacekeeping* mission"): their sides are the act's. (Not a "cease-fire *deal*
+# with the rebels" another side is said to respond to.)
+_UNDERTAKINGS = {"effort", "initiative", "mission", "bid", "attempt", "push", "drive", "process",
+                 "campaign"}
+
+
 def _targets(tok, entry: lexicon.Trigger, consumed) -> list:
     if _reduced_passive(tok) and tok.head.pos_ in _NOUN_POS:
         return [tok.head]
@@ -1188,7 +1195,8 @@ def _targets(tok, entry: lexicon.Trigger, consumed) -> list:
                  and not (slot == "prep:with" and _weapon(h))  # "attacked it *with drones*"
                  # (nor what is given: "peacekeepers *are being deployed* to relieve ...")
                  and not (slot == "dobj" and entry.category == "AID" and _given(h, entry))]
-        if not found and slot.startswith("prep:") and noun is not tok:
+        if not found and slot.startswith("prep:") and noun is not tok \
+                and noun.lemma_.lower() in _UNDERTAKINGS:
             found = _slot(noun, slot)  # "a *mediation* effort between India and Pakistan"
         if not found and slot.startswith("prep:") and consumed is not None:
             found = _slot(consumed, slot) or _participle_slot([consumed], slot)  # "imposed sanctions on Russia"
