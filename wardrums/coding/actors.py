@@ -631,9 +631,9 @@ def _resolve_one(h, sv: SentenceView, ctx: ArticleContext) -> Actor | None:
         name = [t for t in tokens if t.pos_ == "PROPN" and t.dep_ in ("compound", "flat")
                 or t.i == h.i]
         start, end, text = _char_span(sv, name)
-        if " ".join(t.lower_ for t in name) in ctx.people:
-            return replace(ctx.people[" ".join(t.lower_ for t in name)], text=text,
-                           start=start, end=end)
+        known = ctx.people.get(" ".join(t.lower_ for t in name))
+        if known is not None:
+            return replace(known, text=text, start=start, end=end)
         country = _place_country((text,), ctx) if not ctx.focus_is_prior else None
         # (not remembered: of unknown kind, it is no antecedent for "he" or "it")
         return Actor(text=text, name=text, country=country, sector=None, start=start, end=end)
@@ -649,7 +649,8 @@ def _common_word(h) -> bool:
 
 
 # Prepositions of place: a name the NER missed after them is most often a town or a road
-# ("clashed at *Pangsa*", "a protest on the *DND Flyway*").
+# ("clashed at *Pangsa*", "a protest on the *DND Flyway*"). (places._LOCATIVE and
+# geo._LOCATIVE are near twins for where an event is; places imports this module.)
 _AT_PLACE = {"at", "in", "on", "near", "along", "inside", "outside", "across", "around", "from"}
 # Capitalised words of documents, laws and plans, which are measures, not sides.
 _DOCUMENT_WORDS = {"bill", "act", "law", "ordinance", "amendment", "resolution", "treaty",
@@ -668,17 +669,17 @@ def _headline_case(h) -> bool:
     return len(words) >= 3 and sum(t.text[:1].isupper() for t in words) > 0.6 * len(words)
 
 
-# Common nouns that, after "the", refer back to a named body of their kind: to one whose name
-# holds the noun ("the council" after "the UN Security Council"), or for the words of
-# membership, to the last intergovernmental body named ("the alliance" after NATO).
-_BODY_NOUNS = {"council", "court", "tribunal", "agency", "assembly", "commission", "committee",
-               "union", "organisation", "organization", "alliance", "bloc", "body", "coalition",
-               "front", "movement", "group", "militia", "party"}
-# ... and the words for a news outlet, to the last outlet named ("the newspaper said" after
-# the Global Times).
+# The words for a news outlet, which after "the" refer back to the last outlet named ("the
+# newspaper said" after the Global Times).
 _MEDIA_NOUNS = {"newspaper", "paper", "tabloid", "daily", "broadcaster", "channel", "outlet",
                 "network", "agency", "weekly"}
-_BODY_NOUNS |= _MEDIA_NOUNS
+# Common nouns that, after "the", refer back to a named body of their kind: to one whose name
+# holds the noun ("the council" after "the UN Security Council"), for the words of
+# membership, to the last intergovernmental body named ("the alliance" after NATO), and for
+# the words of an outlet, to the last outlet.
+_BODY_NOUNS = {"council", "court", "tribunal", "agency", "assembly", "commission", "committee",
+               "union", "organisation", "organization", "alliance", "bloc", "body", "coalition",
+               "front", "movement", "group", "militia", "party"} | _MEDIA_NOUNS
 _MEMBERSHIP_NOUNS = {"alliance", "bloc", "union", "organisation", "organization", "body"}
 # ... and the words for a non-state group, to the last such group named ("the group said"
 # after Hamas).

@@ -511,13 +511,18 @@ _OPPOSING = {"PROTEST", "REJECT", "ACCUSE"}
 _ANSWERING = {"REJECT", "CONCEDE", "AGREE", "RETREAT"}
 
 
+@functools.cache
+def _said_words() -> frozenset[str]:
+    """Charges and proposals: what one side says or asks and another answers."""
+    return lexicon.word_set("accusations") | lexicon.word_set("proposals")
+
+
 def _whose_words(verb, found: list) -> list:
     """Who made the charge, demand or offer ``found`` that ``verb`` answers: "denied charges
     *by Central American clergymen*", "conceded to demands *from the residents*", "spurned
     offers *from Kabul*". The parser hangs that "by" on the noun or, for an active verb, on the
     verb."""
-    said = lexicon.word_set("accusations") | lexicon.word_set("proposals")
-    words = [t for t in found if t.lemma_.lower() in said]
+    words = [t for t in found if t.lemma_.lower() in _said_words()]
     if not words:
         return []
     makers = [g for w in words for p in ("by", "from") for g in prep_objects(w, p)]
@@ -867,8 +872,8 @@ def _is_actorish(tok) -> bool:
         return True
     from wardrums.data import knowledge
 
-    if tok.lemma_.lower() in knowledge.sector_nouns() or \
-            tok.lemma_.lower() in lexicon.word_set("role_heads"):
+    lemma = tok.lemma_.lower()
+    if lemma in knowledge.sector_nouns() or lemma in lexicon.word_set("role_heads"):
         return True
     # "strikes on *Iranian* nuclear facilities", "on *Houthi* targets": a side's property
     return tok.pos_ == "NOUN" and any(
