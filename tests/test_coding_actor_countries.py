@@ -147,7 +147,9 @@ def test_organisation_the_ner_takes_for_a_person_takes_the_story_country(nlp):
 
 
 def test_unknown_locality_acting_as_a_party_is_in_the_story_country():
-    evs = events("Two drivers were burnt in a petrol bomb attack in Feni Sadar Upazila on "
+    # (not "two drivers were burnt in a petrol bomb attack in ..., police said": the police
+    # who tell of it did not attack, and the attack is the burning itself)
+    evs = events("Miscreants carried out a petrol bomb attack in Feni Sadar Upazila on "
                  "Sunday night, Bangladesh police said.")
     places = [a for ev in evs for a in (*ev.source, *ev.target) if "Upazila" in a.text]
     assert places and {a.country for a in places} == {"BGD"}

@@ -32,6 +32,9 @@ def types(text: str) -> set[str]:
     # the toll told in the next sentence belongs to the accident
     "Several workers were hurt when a storage tank at the plant exploded. "
     "Four people were injured and taken to hospital.",
+    # a vehicle that harms has crashed
+    "A truck hit a bus on the highway, killing ten people.",
+    "A speeding lorry rammed into a tractor near the toll plaza, killing two farmers.",
 ])
 def test_harm_caused_by_a_hazard_or_mishap_is_no_attack(text):
     assert "ASSAULT" not in types(text)
@@ -46,6 +49,9 @@ def test_harm_caused_by_a_hazard_or_mishap_is_no_attack(text):
     "A bomb exploded at a factory in the city, killing five workers.",
     "A suicide bomber blew himself up at a fuel depot, killing nine.",
     "Gunmen attacked a chemical plant, killing three guards.",
+    # a vehicle that is a weapon's, or what attackers struck, leaves the attack an attack
+    "A truck bomb killed 20 soldiers at the checkpoint.",
+    "Militants ambushed a bus in the hills, killing eight passengers.",
 ])
 def test_harm_by_people_or_bombs_is_still_an_attack(text):
     assert "ASSAULT" in types(text)
@@ -62,6 +68,21 @@ def test_who_saw_survived_or_investigated_an_attack_is_not_its_doer(text):
         if ev.event_type == "ASSAULT":
             assert not {a.name.lower() for a in ev.source} & {
                 "resident", "villager", "witness", "investigator"}, ev.source
+
+
+@pytest.mark.parametrize(("text", "victim"), [
+    ("Ten persons sustained injuries in the firing, the commissioner said.", "person"),
+    ("Five protesters suffered injuries in the police firing.", "protester"),
+    ("Two soldiers sustained bullet wounds in the militant attack.", "soldier"),
+    ("The rebels suffered heavy losses in the army offensive.", "rebel"),
+])
+def test_who_came_to_harm_in_an_attack_is_its_target_not_its_doer(text, victim):
+    attacks = [e for e in wardrums.code(text, published=PUB) if e.event_type == "ASSAULT"]
+    assert attacks
+    for ev in attacks:
+        assert victim not in {a.name.lower() for a in ev.source}, ev.source
+    assert any(victim in {a.name.lower() for a in ev.target} for ev in attacks), \
+        [(e.source, e.target) for e in attacks]
 
 
 def test_attack_noun_still_takes_the_doer_of_carry_out():

@@ -79,3 +79,46 @@ def test_a_relative_pronoun_stands_for_its_noun():
                   "a pilgrim in the district.")
     kills = [ev for ev in evs if ev.event_type == "ASSAULT"]
     assert kills and all(_police(ev) for ev in kills)
+
+
+@pytest.mark.parametrize("text", [
+    # the NER takes title and name for one organisation
+    "Bhavnagar SP Rahul Sharma had ordered firing at the mob. Besides, Sharma had also "
+    "arrested some persons close to the MLA.",
+    "SSP Rajeev Sabarwal on Tuesday arrested two men carrying rifles.",
+])
+def test_a_superintendent_of_police_and_his_surname_are_police(text):
+    evs = _events(text)
+    arrests = [ev for ev in evs if ev.event_type == "COERCE" and ev.mode == "arrest"]
+    assert arrests and all(_police(ev) for ev in arrests), [ev.source for ev in arrests]
+
+
+def test_sp_before_another_word_is_the_party():
+    evs = _events("SP leader Akhilesh Yadav condemned the arrests of party workers.")
+    assert evs and not any(a.sector == "COP" for ev in evs for a in ev.source
+                           if "akhilesh" in a.text.lower())
+
+
+@pytest.mark.parametrize(("text", "sector"), [
+    ("The Special Task Force of the UP Police on Tuesday arrested two men.", "COP"),
+    ("The cyber wing of the police arrested a hacker in Pune.", "COP"),
+    ("A company of soldiers attacked the village at dawn.", "MIL"),
+])
+def test_a_unit_of_a_body_is_of_its_sector(text, sector):
+    evs = [ev for ev in _events(text) if ev.event_type in ("COERCE", "ASSAULT")]
+    assert evs and evs[0].source and evs[0].source[0].sector == sector, \
+        [(ev.event_type, ev.source) for ev in evs]
+
+
+def test_police_who_report_a_stabbing_did_not_stab():
+    evs = _events("two persons were injured in stabbing incidents in the town, police said "
+                  "on friday.")
+    assert any(ev.event_type == "ASSAULT" for ev in evs)
+    assert not any(ev.event_type == "ASSAULT" and _police(ev) for ev in evs)
+
+
+def test_police_who_defuse_a_road_blockade_neither_block_roads_nor_seize():
+    evs = _events("police defused a rasta roko organised by a bjp corporator near the "
+                  "highway.")
+    assert not any(ev.event_type == "COERCE" and ev.mode == "seize" for ev in evs)
+    assert not any(ev.event_type == "PROTEST" and _police(ev) for ev in evs)

@@ -352,3 +352,38 @@ def test_the_two_parties_a_mediator_stands_between_are_sides_not_political_parti
 def test_capitals_in_a_title_case_headline_make_no_names():
     for ev in events_of("Governor Says Afghan Evacuees Granted Asylum Are Welcome In Texas"):
         assert not any(a.text == "Asylum" for a in (*ev.source, *ev.target))
+
+
+# --- acts received ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, event_type, giver, receiver", [
+    ("Kenya received military aid from Japan last year.", "AID", "JPN", "KEN"),
+    ("Modi received a phone call from Biden on Tuesday.", "CONSULT", "USA", "IND"),
+    ("Iran received a stern warning from Israel.", "THREATEN", "ISR", "IRN"),
+    ("Taiwan drew a sharp rebuke from Beijing over the visit.", "ACCUSE", "CHN", "TWN"),
+])
+def test_who_receives_an_act_is_its_target_and_the_giver_its_doer(text, event_type, giver,
+                                                                   receiver):
+    ev = one(events_of(text), event_type)
+    assert countries(ev.source) == {giver} and countries(ev.target) == {receiver}
+
+
+def test_who_receives_aid_from_no_one_named_did_not_give_it():
+    ev = one(events_of("Ukraine received more military aid in May."), "AID")
+    assert "UKR" not in countries(ev.source) and countries(ev.target) == {"UKR"}
+
+
+def test_accepting_a_ceasefire_is_the_acceptors_own_act():
+    ev = one(events_of("Russia accepted the ceasefire proposal on Friday."), "AGREE")
+    assert countries(ev.source) == {"RUS"}
+
+
+def test_an_active_verb_joined_to_a_passive_is_done_by_its_subject():
+    ev = one(events_of("Stoltenberg said that the allies were concerned about the missile and "
+                       "urged Moscow to explain it."), "REQUEST")
+    assert [a.text for a in ev.source] == ["the allies"], ev.source
+
+
+def test_a_participle_joined_to_a_passive_is_suffered_not_done():
+    for ev in events_of("The activist was arrested and injured in the city."):
+        assert "activist" not in {a.name.lower() for a in ev.source}, (ev.event_type, ev.source)

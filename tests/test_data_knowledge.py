@@ -729,6 +729,9 @@ def test_sector_nouns(noun, sector):
         ("pope", "REL"),
         ("secretary of state", "GOV"),
         ("adm.", "MIL"),
+        ("ssp", "COP"),
+        ("sp", "COP"),
+        ("sub-inspector", "COP"),
     ],
 )
 def test_titles(title, sector):

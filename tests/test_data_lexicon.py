@@ -736,3 +736,12 @@ def test_role_heads_are_people_in_a_body():
     # a role is held by a person: never a body, a place or an act
     assert not roles & ({"government", "army", "police", "union", "ministry"}
                         | L.word_set("held_sites") | L.word_set("attack_nouns"))
+
+
+def test_vehicles_are_craft_not_weapons_or_sides():
+    vehicles = L.word_set("vehicles")
+    assert {"truck", "bus", "car", "train", "ship"} <= vehicles
+    assert all(w == w.lower() and " " not in w for w in vehicles)
+    # a vehicle that harms crashed: never a weapon, an attack or a body that acts
+    assert not vehicles & (L.word_set("weapons") | L.word_set("attack_nouns")
+                           | {"army", "police", "convoy", "tank", "warship", "drone"})

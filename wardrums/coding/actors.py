@@ -192,6 +192,10 @@ _ORG_WORDS = {"manch", "morcha", "sangh", "sangha", "samiti", "samithi", "sabha"
               "parishad", "tehreek", "tehrik", "union", "front", "party", "committee", "league",
               "council", "federation", "association", "forum", "movement", "alliance",
               "organisation", "organization", "society", "coalition", "brigade", "army"}
+# Parts of a body, which are of its sector: "a task *force* of the police", "a *unit* of the
+# army", "the cyber *wing* of the police".
+_UNIT_NOUNS = {"force", "unit", "squad", "wing", "cell", "team", "branch", "division",
+               "detachment", "contingent", "battalion", "brigade", "platoon", "company", "bureau"}
 # Nouns of a body that governs, whoever runs it.
 _RULING_NOUNS = {"government", "administration", "regime", "cabinet", "authority", "minister",
                  "ministry"}
@@ -243,16 +247,54 @@ def _sector_of(head) -> str | None:
     return None
 
 
-def _title_sector(tokens: list) -> str | None:
+# Titles that are also common names of something else, and so count only right before the
+# person's name: "SP Rahul Sharma" is a superintendent of police, "SP leader Akhilesh Yadav"
+# the Samajwadi Party's.
+_NEXT_TO_NAME = {"sp"}
+
+
+def _title_sector(tokens: list, name_start: int | None = None) -> str | None:
+    """The sector of the longest title among ``tokens`` ("Foreign Minister", "Gen.").
+    ``name_start`` is the index of the name's first word, for titles of _NEXT_TO_NAME."""
     titles = knowledge.titles()
     words = [t.lower_ for t in tokens]
     best: tuple[int, str] | None = None
     for n in (3, 2, 1):
         for i in range(len(words) - n + 1):
             phrase = " ".join(words[i:i + n])
+            if phrase in _NEXT_TO_NAME and tokens[i + n - 1].i + 1 != name_start:
+                continue
             if phrase in titles and (best is None or n > best[0]):
                 best = (n, titles[phrase])
     return best[1] if best else None
+
+
+def _titled_name(toks: list, sv: SentenceView, on, ctx: ArticleContext) -> Actor | None:
+    """A person the NER took for an organisation with the abbreviated title before the name
+    ("[SSP Rajeev Sabarwal]", "[Bhavnagar SP Rahul Sharma]"): an all-capital or dotted
+    title, then two or more words of a name and none of a body ("MP Police" stays a body)."""
+    titles = knowledge.titles()
+    for i, t in enumerate(toks):
+        if t.lower_ not in titles or not (t.text.isupper() or t.text.endswith(".")):
+            continue
+        name = toks[i + 1:]
+        if len(name) < 2 or any(n.pos_ != "PROPN" or not n.text[:1].isupper()
+                                or n.lower_ in _ORG_WORDS
+                                or n.lemma_.lower() in knowledge.sector_nouns() for n in name):
+            continue
+        sector = _title_sector(toks[:i + 1], name[0].i)
+        if sector is None:
+            continue
+        entry = _country_in(toks[:i], sv, on, ctx.focus_country)
+        country = entry.country if entry else (None if ctx.focus_is_prior else ctx.focus_country)
+        start, end, text = _char_span(sv, toks)
+        full = " ".join(n.text for n in name)
+        actor = Actor(text=text, name=full, country=country, sector=sector, start=start, end=end)
+        ctx.people[full.lower()] = actor
+        ctx.people[name[-1].lower_] = actor  # "Sharma had also arrested ..."
+        ctx.remember("person", actor)
+        return actor
+    return None
 
 
 # Gazetteer entries whose country a modifier gives the noun it modifies.
@@ -519,6 +561,10 @@ def _resolve_one(h, sv: SentenceView, ctx: ArticleContext) -> Actor | None:
                                    for g in c.children if g.dep_ == "pobj"):
         return None
     sector = _sector_of(h)
+    if h.lemma_.lower() in _UNIT_NOUNS:
+        # "the Special Task Force *of the UP Police*", "a company of soldiers" (not a firm)
+        sector = next((sec for g in _of_objects(h) for sec in (_sector_of(g),)
+                       if sec is not None), sector)
     if h.lemma_.lower() == "counterpart":
         sector = _counterpart_sector(h) or sector
     if sector is not None and h.ent_type_ != "PERSON":
@@ -570,7 +616,7 @@ def _resolve_one(h, sv: SentenceView, ctx: ArticleContext) -> Actor | None:
             return actor
         mods = [t for t in tokens if ent is None or not (ent.start <= t.i < ent.end)]
         mods += [t for c in h.children if c.dep_ == "appos" for t in np_tokens(c)]
-        title_sector = _title_sector(mods)
+        title_sector = _title_sector(mods, ent.start if ent is not None else h.i)
         entry = _country_in(mods, sv, on, ctx.focus_country, people=True)
         if title_sector is None and entry is None and ent is not None and \
                 ent[-1].lower_ in _ORG_WORDS:
@@ -618,6 +664,13 @@ def _resolve_one(h, sv: SentenceView, ctx: ArticleContext) -> Actor | None:
     if h.ent_type_ in {"ORG", "GPE", "NORP", "FAC", "LOC"}:
         ent = next((e for e in sv.doc.ents if e.start <= h.i < e.end), None)
         toks = [t for t in ent] if ent is not None else [h]
+        titled = _titled_name(toks, sv, on, ctx) if h.ent_type_ == "ORG" else None
+        if titled is not None:
+            return titled
+        known = ctx.people.get(h.lower_) if len(toks) == 1 and h.pos_ == "PROPN" else None
+        if known is not None:  # a surname the article gave a title, taken for a place
+            start, end, text = _char_span(sv, toks)
+            return replace(known, text=text, start=start, end=end)
         start, end, text = _char_span(sv, toks)
         country = _place_country((text, h.text), ctx) if h.ent_type_ in ("GPE", "LOC") \
             else None if h.lower_ in _FOREIGN_MODIFIERS else ctx.focus_country  # "Western"

@@ -669,7 +669,7 @@ def _witnessed(tok) -> bool:
     verb = _governing_verb(noun)
     if verb is None:
         return False
-    if verb.lemma_.lower() in lexicon.word_set("witness_verbs"):
+    if verb.lemma_.lower() in lexicon.word_set("witness_verbs") or _harmed_in(tok):
         return True
     if verb.lemma_.lower() in _ENDING_VERBS and noun.dep_ in ("dobj", "nsubjpass") \
             and noun.head.i == verb.i and _police_subject(verb):
@@ -764,6 +764,19 @@ def _inherited_subject(tok):
             return _holder(head)  # "gave *police* the power to detain", "*their* refusal to go"
         if dep in ("relcl", "acl") and head.pos_ in _NOUN_POS:
             return head
+        if dep == "conj" and not _is_passive(t) and t.tag_ != "VBN" and not any(
+                c.dep_ == "nsubj" for c in head.children):
+            # "allies were concerned and *urged* Moscow": the subject of a passive it is
+            # joined to is an active verb's own (not a participle's: "was arrested and
+            # *injured*" is passive too)
+            patient = next((c for c in head.children if c.dep_ == "nsubjpass"), None)
+            if patient is not None:
+                return patient
+        if dep == "ccomp" and head.lemma_.lower() in report_verbs() \
+                and any(c.dep_ == "nsubjpass" for c in t.children):
+            # "two were injured in *stabbing* incidents, police said": what befell someone,
+            # told by the police, is not the police's act
+            return None
         if dep == "advcl" and head.lemma_.lower() in report_verbs():
             # "fighters overran a post, officials said, *killing* eight": the parser hangs the
             # act's sequel on the report; it is the reported clause's doer's, not the sayer's
@@ -1041,6 +1054,34 @@ _DRAWING = {"draw", "receive", "get", "win", "earn", "face", "prompt", "spark", 
             "ask", "expect", "await", "need", "require"}
 
 
+# Verbs whose subject is what an act is done to or for, never its doer ("Ukraine *received*
+# military aid from Germany", "Modi *got* a call from Biden"); not "accepted a ceasefire".
+_RECEIVING = {"receive", "get"}
+
+
+def _drawn_by(tok) -> tuple[object, list] | None:
+    """(verb, givers) when the act ``tok`` names is the object of a verb of receiving or
+    drawing (:data:`_DRAWING`): "received aid *from Germany*", "drew criticism *from Beijing*".
+    None when the act is no such object; givers may be empty ("Ukraine received aid")."""
+    noun = _event_noun(tok)
+    verb = noun.head if noun.dep_ == "dobj" else None
+    if verb is None or verb.pos_ not in _VERB_POS or verb.lemma_.lower() not in _DRAWING:
+        return None
+    return verb, [content_head(t) for h in (noun, verb) for t in prep_objects(h, "from")]
+
+
+def _recipients(tok) -> list:
+    """Whom an act received or drawn is done to: the subject of "received aid", or of "drew
+    criticism from Beijing" (with a giver named: "sought talks" is the seeker's own act)."""
+    drawn = _drawn_by(tok)
+    if drawn is None:
+        return []
+    verb, givers = drawn
+    if verb.lemma_.lower() not in _RECEIVING and not any(_is_actorish(t) for t in givers):
+        return []
+    return subject_heads(verb)
+
+
 def _named_sources(tok, entry: lexicon.Trigger) -> list:
     if _reduced_passive(tok):
         return prep_objects(tok, "by") or _cause_source(tok)
@@ -1049,6 +1090,9 @@ def _named_sources(tok, entry: lexicon.Trigger) -> list:
     first: list = []
     # "protesters demanded the resignation of ...": the one asked yields, not who asks
     asked = entry.category in _YIELDING and asked_for(_event_noun(tok)) is not None
+    drawn = _drawn_by(tok) if entry.pos == "NOUN" else None
+    if drawn is not None and drawn[0].lemma_.lower() in _RECEIVING:
+        return drawn[1]  # "Ukraine received aid *from Germany*": the giver, never the receiver
     for slot in entry.source:
         if slot == "head_nsubj" and entry.coding().quad_class in _VERBAL_QUADS:
             # "prompting a warning *from Pyongyang*", "criticism from Beijing": who spoke
@@ -1242,6 +1286,10 @@ def _targets(tok, entry: lexicon.Trigger, consumed) -> list:
             return helped
     if not first and entry.pos == "NOUN":
         first = _defended(tok) or _sufferer(tok)
+    if not first:
+        first = _harmed_in(tok)
+    if not first and entry.pos == "NOUN":
+        first = [t for t in _recipients(tok) if _is_actorish(t)]  # "Ukraine received aid"
     if not first and entry.pos == "NOUN" and tok.dep_ in ("nsubj", "nsubjpass") \
             and tok.head.pos_ in _VERB_POS:
         # "clashes broke out *between police and protesters*", "fighting erupted with
@@ -1347,6 +1395,30 @@ def _sufferer(tok) -> list:
     return []
 
 
+# Verbs of coming to harm, and the harms come to ("*sustained injuries* in the firing",
+# "*suffered heavy losses* in the offensive"): who suffers them is the act's target.
+_SUFFERING = {"sustain", "suffer", "receive", "incur", "nurse"}
+_INJURIES = {"injury", "wound", "burn", "bruise", "fracture", "damage", "casualty", "loss",
+             "trauma"}
+
+
+def _harmed_in(tok) -> list:
+    """Who came to harm in the act ``tok`` names: "ten persons *sustained injuries in* the
+    firing", "two soldiers suffered wounds *during* the attack". They are its target, and
+    never its doer (see :func:`_witnessed`)."""
+    noun = _event_noun(tok)
+    if noun.dep_ != "pobj" or noun.head.lower_ not in ("in", "during", "from", "at"):
+        return []
+    t = noun.head.head
+    if t.pos_ in _NOUN_POS and t.lemma_.lower() in _INJURIES and t.dep_ == "dobj":
+        t = t.head  # "injuries *in* the firing"
+    elif not any(c.dep_ == "dobj" and c.lemma_.lower() in _INJURIES for c in t.children):
+        return []  # "sustained injuries" with "in the firing" hung on the verb
+    if t.pos_ not in _VERB_POS or t.lemma_.lower() not in _SUFFERING:
+        return []
+    return [c for c in t.children if c.dep_ == "nsubj"]
+
+
 # Event nouns whose modifiers say what went off or gave way ("gas explosion", "boiler blast").
 _MISHAP_NOUNS = {"explosion", "blast", "fire", "blaze", "leak", "collapse", "crash", "accident"}
 # Subordinators introducing the circumstance that caused a harm ("hurt *when* a tank exploded").
@@ -1387,6 +1459,10 @@ def _cause_words(tok) -> set[str]:
     return words
 
 
+# Words of a blast that a vehicle may set off, beyond the @weapons set.
+_BLAST_WEAPONS = {"landmine", "ied", "explosive", "device", "bomber"}
+
+
 def _accidental(tok, entry: lexicon.Trigger) -> bool:
     """A harm verb whose entry is cancelled by @hazards, caused by a hazard or mishap."""
     if entry.pos != "VERB" or not entry.block:
@@ -1394,7 +1470,13 @@ def _accidental(tok, entry: lexicon.Trigger) -> bool:
     hazards = lexicon.word_set("hazards")
     if not hazards <= set(entry.block):
         return False
-    return bool(_cause_words(tok) & (hazards | lexicon.word_set("accident_causes")))
+    causes = _cause_words(tok)
+    if causes & (hazards | lexicon.word_set("accident_causes")):
+        return True
+    # a vehicle in a crash, unless what it met is a weapon ("a vehicle struck a *landmine*")
+    return bool(causes & lexicon.word_set("vehicles")) and not any(
+        t.lemma_.lower() in _BLAST_WEAPONS or t.lemma_.lower() in lexicon.word_set("weapons")
+        for t in tok.sent)
 
 
 # What one agrees with when sharing a view, not striking a deal.
