@@ -662,9 +662,9 @@ AIMED_AT = {"on", "at", "upon", "into"}
 
 
 def _witnessed(tok) -> bool:
-    """The event noun is what its verb's subject saw, heard, survived or looked into, or
-    acted on from outside: broke up, foiled, banned, condemned (``witness_verbs``,
-    ``outside_verbs``). That subject is not the event's doer."""
+    """The event noun is what its verb's subject saw, heard, survived, came to harm in
+    (:func:`_harmed_in`) or looked into, or acted on from outside: broke up, foiled, banned,
+    condemned (``witness_verbs``, ``outside_verbs``). That subject is not the event's doer."""
     noun = _event_noun(tok)
     verb = _governing_verb(noun)
     if verb is None:
