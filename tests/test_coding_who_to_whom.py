@@ -387,3 +387,14 @@ def test_an_active_verb_joined_to_a_passive_is_done_by_its_subject():
 def test_a_participle_joined_to_a_passive_is_suffered_not_done():
     for ev in events_of("The activist was arrested and injured in the city."):
         assert "activist" not in {a.name.lower() for a in ev.source}, (ev.event_type, ev.source)
+
+
+@pytest.mark.parametrize("text, trigger, patient", [
+    ("Two men were abducted and killed by gunmen near the border.", "killed", "Two men"),
+    ("The journalist was detained and tortured in custody.", "tortured", "The journalist"),
+    ("Bohendi was beaten, injured, and then died because of torture, said the group.",
+     "injured", "Bohendi"),
+])
+def test_a_participle_joined_to_a_passive_is_done_to_its_subject(text, trigger, patient):
+    [ev] = [e for e in of_type(events_of(text), "ASSAULT") if e.evidence.trigger == trigger]
+    assert [a.text for a in ev.target] == [patient], ev.target

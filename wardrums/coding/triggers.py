@@ -1287,7 +1287,8 @@ def _targets(tok, entry: lexicon.Trigger, consumed) -> list:
     if not first and entry.pos == "NOUN":
         first = _defended(tok) or _sufferer(tok)
     if not first:
-        first = _harmed_in(tok)
+        # (forces deployed are the deployer's own, not a target)
+        first = _harmed_in(tok) or ([] if entry.category == "MOBILIZE" else _shared_patient(tok))
     if not first and entry.pos == "NOUN":
         first = [t for t in _recipients(tok) if _is_actorish(t)]  # "Ukraine received aid"
     if not first and entry.pos == "NOUN" and tok.dep_ in ("nsubj", "nsubjpass") \
@@ -1393,6 +1394,16 @@ def _sufferer(tok) -> list:
         if t.pos_ in _NOUN_POS and t.lemma_.lower() not in _ON_THE_WAY:
             return []
     return []
+
+
+def _shared_patient(tok) -> list:
+    """The one a participle joined to a passive is done to: "two men were abducted and
+    *killed* by gunmen", "was beaten, *injured*, and then died" (the parser hangs it as a
+    conjunct or an adverbial clause)."""
+    if tok.tag_ != "VBN" or tok.dep_ not in ("conj", "advcl") or any(
+            c.dep_ in ("nsubj", "nsubjpass", "dobj", "mark") for c in tok.children):
+        return []
+    return [c for c in tok.head.children if c.dep_ == "nsubjpass"]
 
 
 # Verbs of coming to harm, and the harms come to ("*sustained injuries* in the firing",
