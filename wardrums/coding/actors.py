@@ -290,11 +290,16 @@ def _titled_name(toks: list, sv: SentenceView, on, ctx: ArticleContext) -> Actor
         start, end, text = _char_span(sv, toks)
         full = " ".join(n.text for n in name)
         actor = Actor(text=text, name=full, country=country, sector=sector, start=start, end=end)
-        ctx.people[full.lower()] = actor
-        ctx.people[name[-1].lower_] = actor  # "Sharma had also arrested ..."
+        _know_person(ctx, full, actor)  # "Sharma had also arrested ..."
         ctx.remember("person", actor)
         return actor
     return None
+
+
+def _know_person(ctx: ArticleContext, full: str, actor: Actor) -> None:
+    """Register a person by full name and by surname, for later mentions in the article."""
+    ctx.people[full.lower()] = actor
+    ctx.people[full.split()[-1].lower()] = actor
 
 
 # Gazetteer entries whose country a modifier gives the noun it modifies.
@@ -633,8 +638,7 @@ def _resolve_one(h, sv: SentenceView, ctx: ArticleContext) -> Actor | None:
         actor = Actor(text=text, name=full, country=country, sector=title_sector,
                       start=start, end=end)
         if title_sector is not None or entry is not None:
-            ctx.people[full.lower()] = actor
-            ctx.people[full.split()[-1].lower()] = actor
+            _know_person(ctx, full, actor)
         ctx.remember("person", actor)
         return actor
     # 4a. a post or column an armed side holds: "positions of the rebels", "a police station"
@@ -667,11 +671,10 @@ def _resolve_one(h, sv: SentenceView, ctx: ArticleContext) -> Actor | None:
         titled = _titled_name(toks, sv, on, ctx) if h.ent_type_ == "ORG" else None
         if titled is not None:
             return titled
+        start, end, text = _char_span(sv, toks)
         known = ctx.people.get(h.lower_) if len(toks) == 1 and h.pos_ == "PROPN" else None
         if known is not None:  # a surname the article gave a title, taken for a place
-            start, end, text = _char_span(sv, toks)
             return replace(known, text=text, start=start, end=end)
-        start, end, text = _char_span(sv, toks)
         country = _place_country((text, h.text), ctx) if h.ent_type_ in ("GPE", "LOC") \
             else None if h.lower_ in _FOREIGN_MODIFIERS else ctx.focus_country  # "Western"
         actor = Actor(text=text, name=text, country=country, sector=None, start=start, end=end)

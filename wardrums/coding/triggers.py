@@ -1064,8 +1064,8 @@ def _drawn_by(tok) -> tuple[object, list] | None:
     drawing (:data:`_DRAWING`): "received aid *from Germany*", "drew criticism *from Beijing*".
     None when the act is no such object; givers may be empty ("Ukraine received aid")."""
     noun = _event_noun(tok)
-    verb = noun.head if noun.dep_ == "dobj" else None
-    if verb is None or verb.pos_ not in _VERB_POS or verb.lemma_.lower() not in _DRAWING:
+    verb = _governing_verb(noun) if noun.dep_ == "dobj" else None
+    if verb is None or verb.lemma_.lower() not in _DRAWING:
         return None
     return verb, [content_head(t) for h in (noun, verb) for t in prep_objects(h, "from")]
 
@@ -1090,18 +1090,16 @@ def _named_sources(tok, entry: lexicon.Trigger) -> list:
     first: list = []
     # "protesters demanded the resignation of ...": the one asked yields, not who asks
     asked = entry.category in _YIELDING and asked_for(_event_noun(tok)) is not None
-    drawn = _drawn_by(tok) if entry.pos == "NOUN" else None
-    if drawn is not None and drawn[0].lemma_.lower() in _RECEIVING:
+    drawn = _drawn_by(tok)
+    if drawn is not None and entry.pos == "NOUN" and drawn[0].lemma_.lower() in _RECEIVING:
         return drawn[1]  # "Ukraine received aid *from Germany*": the giver, never the receiver
     for slot in entry.source:
         if slot == "head_nsubj" and entry.coding().quad_class in _VERBAL_QUADS:
-            # "prompting a warning *from Pyongyang*", "criticism from Beijing": who spoke
-            noun = _event_noun(tok)
-            verb = _governing_verb(noun) if noun.dep_ == "dobj" else None  # "drew criticism from"
-            if verb is not None and verb.lemma_.lower() not in _DRAWING:
-                verb = None  # "switched its recognition from Taiwan": the subject's own
-            found = [content_head(t) for h in (noun, verb) if h is not None
-                     for t in prep_objects(h, "from")]
+            # "prompting a warning *from Pyongyang*", "criticism from Beijing": who spoke (the
+            # verb's "from" only for a verb of drawing: "switched its recognition from Taiwan"
+            # is the subject's own)
+            found = drawn[1] if drawn is not None else [
+                content_head(t) for t in prep_objects(_event_noun(tok), "from")]
             if any(_is_actorish(t) for t in found):
                 return found
         if slot == "head_nsubj" and asked:
@@ -1416,7 +1414,8 @@ _INJURIES = {"injury", "wound", "burn", "bruise", "fracture", "damage", "casualt
 def _harmed_in(tok) -> list:
     """Who came to harm in the act ``tok`` names: "ten persons *sustained injuries in* the
     firing", "two soldiers suffered wounds *during* the attack". They are its target, and
-    never its doer (see :func:`_witnessed`)."""
+    never its doer (see :func:`_witnessed`). Its twin for dying of an act is
+    :func:`_sufferer`, which climbs through prepositions only, never an object."""
     noun = _event_noun(tok)
     if noun.dep_ != "pobj" or noun.head.lower_ not in ("in", "during", "from", "at"):
         return []
@@ -1486,8 +1485,7 @@ def _accidental(tok, entry: lexicon.Trigger) -> bool:
         return True
     # a vehicle in a crash, unless what it met is a weapon ("a vehicle struck a *landmine*")
     return bool(causes & lexicon.word_set("vehicles")) and not any(
-        t.lemma_.lower() in _BLAST_WEAPONS or t.lemma_.lower() in lexicon.word_set("weapons")
-        for t in tok.sent)
+        t.lemma_.lower() in _BLAST_WEAPONS or _weapon(t) for t in tok.sent)
 
 
 # What one agrees with when sharing a view, not striking a deal.
