@@ -181,7 +181,7 @@ def test_who_reports_a_bombing_did_not_do_it():
 @pytest.mark.parametrize("text, event_type, mode, target", [
     # freed people are the target even when the text does not say who freed them
     ("Hundreds of political prisoners have been released over the last few days.",
-     "RETREAT", "release", "political prisoners"),
+     "RETREAT", "release", "prisoner"),  # a sector noun: named by its lemma, of sector OPP
     ("The rebels set free nearly three dozen hostages on Sunday.", "RETREAT", "release", None),
     ("The agency provided shelter materials to 2,000 families after the floods.", "AID", None,
      None),

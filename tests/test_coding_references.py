@@ -253,8 +253,10 @@ def test_a_foreign_forces_act_at_a_named_place_is_aimed_at_its_country(text, eve
     ev = of_type(events_of(text), event_type)[0]
     assert countries(ev.source) == {source}
     assert countries(ev.target) == {target}
-    implied = [a for a in ev.target if a.country == target]
-    assert implied and implied[0].text == "" and implied[0].start is None
+    # the target is read from the place's words, and points at them
+    (place,) = [a for a in ev.target if a.country == target]
+    assert place.text and text[place.start:place.end] == place.text
+    assert place.text in text.split(" near ")[-1].split(" in ")[-1]
 
 
 @pytest.mark.parametrize("text, event_type", [

@@ -712,6 +712,14 @@ def test_ordinary_words_name_no_institution(nlp, sentence):
         ("judge", "JUD"),
         ("lawmaker", "LEG"),
         ("cleric", "REL"),
+        # people held are civilians by being held, unless held for their politics
+        ("prisoner", "CVL"),
+        ("inmate", "CVL"),
+        ("detainee", "CVL"),
+        ("political prisoner", "OPP"),
+        # followers are civilians unless what they follow says otherwise (coding.actors)
+        ("supporter", "CVL"),
+        ("household", "CVL"),
     ],
 )
 def test_sector_nouns(noun, sector):

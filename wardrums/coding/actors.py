@@ -165,7 +165,7 @@ def _of_objects(head) -> list:
             for g in c.children if g.dep_ == "pobj"]
 
 
-def _char_span(sv: SentenceView, tokens: list) -> tuple[int, int, str]:
+def char_span(sv: SentenceView, tokens: list) -> tuple[int, int, str]:
     start = tokens[0].idx
     last = tokens[-1]
     end = last.idx + len(last.text)
@@ -173,7 +173,7 @@ def _char_span(sv: SentenceView, tokens: list) -> tuple[int, int, str]:
 
 
 def actor_from_entry(entry: Entry, sv: SentenceView, tokens: list, sector: str | None = None) -> Actor:
-    start, end, text = _char_span(sv, tokens)
+    start, end, text = char_span(sv, tokens)
     return Actor(text=text, name=entry.name, country=entry.country,
                  sector=sector if sector is not None else entry.sector,
                  kb_id=entry.kb_id, start=start, end=end)
@@ -196,6 +196,10 @@ _ORG_WORDS = {"manch", "morcha", "sangh", "sangha", "samiti", "samithi", "sabha"
 # army", "the cyber *wing* of the police".
 _UNIT_NOUNS = {"force", "unit", "squad", "wing", "cell", "team", "branch", "division",
                "detachment", "contingent", "battalion", "brigade", "platoon", "company", "bureau"}
+# People who follow someone, of the sector of whom they follow when it is a side out of
+# government: "supporters *of opposition leader Navalny*" (OPP), "followers of the cleric" (REL).
+_FOLLOWER_NOUNS = {"supporter", "follower", "loyalist"}
+_FOLLOWED_SECTORS = {"OPP", "PTY", "REB", "REL", "LAB"}
 # Nouns of a body that governs, whoever runs it.
 _RULING_NOUNS = {"government", "administration", "regime", "cabinet", "authority", "minister",
                  "ministry"}
@@ -287,7 +291,7 @@ def _titled_name(toks: list, sv: SentenceView, on, ctx: ArticleContext) -> Actor
             continue
         entry = _country_in(toks[:i], sv, on, ctx.focus_country)
         country = entry.country if entry else (None if ctx.focus_is_prior else ctx.focus_country)
-        start, end, text = _char_span(sv, toks)
+        start, end, text = char_span(sv, toks)
         full = " ".join(n.text for n in name)
         actor = Actor(text=text, name=full, country=country, sector=sector, start=start, end=end)
         _know_person(ctx, full, actor)  # "Sharma had also arrested ..."
@@ -386,12 +390,12 @@ def resolve(head, sv: SentenceView, ctx: ArticleContext, *, generic: bool = Fals
     if _the_two(head):
         pair = _two_countries_before(head, sv, ctx)
         if pair:  # "The two countries will reopen their embassies"
-            start, end, text = _char_span(sv, np_tokens(head))
+            start, end, text = char_span(sv, np_tokens(head))
             return [replace(a, text=text, start=start, end=end) for a in pair]
     if _the_two(head, _SIDE_NOUNS):
         if not generic:
             return []  # names no one an act is aimed at
-        start, end, text = _char_span(sv, np_tokens(head))
+        start, end, text = char_span(sv, np_tokens(head))
         return [Actor(text=text, name=text, country=None, sector=None, start=start, end=end)]
     # (a name's own words are not shared: "the Kachin Independence Organization and the
     # military government" are not both the KIO's)
@@ -422,7 +426,7 @@ def resolve(head, sv: SentenceView, ctx: ArticleContext, *, generic: bool = Fals
         if actor is None and generic and h.pos_ in ("NOUN", "PROPN") and h.ent_type_ not in (
                 "DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY", "ORDINAL") \
                 and h.lemma_.lower() not in _not_doers() and not _stateless_place(h, sv):
-            start, end, text = _char_span(sv, np_tokens(h))
+            start, end, text = char_span(sv, np_tokens(h))
             # "Savar" (a town the gazetteer lacks) acting as its people; but "allies" and
             # "Western donors" are others than the story's own country
             country = _place_country((h.text,), ctx) if h.pos_ == "PROPN" else (
@@ -503,7 +507,7 @@ def _resolve_one(h, sv: SentenceView, ctx: ArticleContext) -> Actor | None:
     tokens = np_tokens(h)
     half = _half_named(h, sv, ctx)
     if half is not None:  # "the North" in a story about Korea
-        start, end, text = _char_span(sv, tokens)
+        start, end, text = char_span(sv, tokens)
         actor = Actor(text=text, name=knowledge.country_name(half), country=half,
                       sector="GOV", start=start, end=end)
         _register(ctx, "country", actor, h)
@@ -550,12 +554,12 @@ def _resolve_one(h, sv: SentenceView, ctx: ArticleContext) -> Actor | None:
     if _described_country(h) and [t.lower_ for t in tokens] == ["the", h.lower_]:
         country = _country_named_before(h, sv, ctx)
         if country is not None:
-            start, end, text = _char_span(sv, tokens)
+            start, end, text = char_span(sv, tokens)
             return replace(country, text=text, start=start, end=end)
     # 2b. "the council", "the alliance": the body of that kind the article last named
     named = _named_before(h, tokens, ctx)
     if named is not None:
-        start, end, text = _char_span(sv, tokens)
+        start, end, text = char_span(sv, tokens)
         actor = replace(named, text=text, start=start, end=end)
         ctx.remember("org", actor)
         return actor
@@ -570,6 +574,9 @@ def _resolve_one(h, sv: SentenceView, ctx: ArticleContext) -> Actor | None:
         # "the Special Task Force *of the UP Police*", "a company of soldiers" (not a firm)
         sector = next((sec for g in _of_objects(h) for sec in (_sector_of(g),)
                        if sec is not None), sector)
+    if h.lemma_.lower() in _FOLLOWER_NOUNS:
+        sector = next((sec for g in _of_objects(h) for sec in (_followed_sector(g, sv, ctx),)
+                       if sec in _FOLLOWED_SECTORS), sector)
     if h.lemma_.lower() == "counterpart":
         sector = _counterpart_sector(h) or sector
     if sector is not None and h.ent_type_ != "PERSON":
@@ -583,7 +590,7 @@ def _resolve_one(h, sv: SentenceView, ctx: ArticleContext) -> Actor | None:
         if entry is None and [t.lower_ for t in tokens] == ["the", h.lower_]:
             prev = _same_body_before(h, sector, sv, ctx)
             if prev is not None:  # "Taiwan's defence ministry said ... *The ministry* said"
-                start, end, text = _char_span(sv, tokens)
+                start, end, text = char_span(sv, tokens)
                 return replace(prev, text=text, start=start, end=end)
         if entry is None and h.lemma_.lower() in {"minister", "official", "spokesman",
                                                   "spokeswoman", "spokesperson", "president",
@@ -592,7 +599,7 @@ def _resolve_one(h, sv: SentenceView, ctx: ArticleContext) -> Actor | None:
             if prev is not None and prev.sector == sector:
                 return replace(prev, text=h.text, start=sv.offset + h.idx,
                                end=sv.offset + h.idx + len(h.text))
-        start, end, text = _char_span(sv, tokens)
+        start, end, text = char_span(sv, tokens)
         if entry is not None and entry.kind == "institution" and \
                 entry.sector in _OVERRIDING_SECTORS and sector in _MEMBER_SECTORS \
                 and h.lemma_.lower() not in _RULING_NOUNS:
@@ -614,7 +621,7 @@ def _resolve_one(h, sv: SentenceView, ctx: ArticleContext) -> Actor | None:
         ent = next((e for e in sv.doc.ents if e.start <= h.i < e.end), None)
         full = ent.text if ent is not None else h.text
         known = ctx.people.get(full.lower()) or ctx.people.get(h.lower_)
-        start, end, text = _char_span(sv, [t for t in ent] if ent is not None else [h])
+        start, end, text = char_span(sv, [t for t in ent] if ent is not None else [h])
         if known is not None:
             actor = replace(known, text=text, start=start, end=end)
             ctx.remember("person", actor)
@@ -655,7 +662,7 @@ def _resolve_one(h, sv: SentenceView, ctx: ArticleContext) -> Actor | None:
             if entry is not None and entry.country == _attackers_country(h, sv, on, ctx):
                 entry = None  # "the Saudi jets' raid on *their* positions": not the jets'
         if entry is not None:
-            start, end, text = _char_span(sv, tokens)
+            start, end, text = char_span(sv, tokens)
             # "Hezbollah positions", "Houthi targets": a named body's, of its sector
             sector = entry.sector if entry.kind in ("institution", "igo") else None
             actor = Actor(text=text, name=f"{entry.name} {h.lemma_}", country=entry.country,
@@ -671,7 +678,7 @@ def _resolve_one(h, sv: SentenceView, ctx: ArticleContext) -> Actor | None:
         titled = _titled_name(toks, sv, on, ctx) if h.ent_type_ == "ORG" else None
         if titled is not None:
             return titled
-        start, end, text = _char_span(sv, toks)
+        start, end, text = char_span(sv, toks)
         known = ctx.people.get(h.lower_) if len(toks) == 1 and h.pos_ == "PROPN" else None
         if known is not None:  # a surname the article gave a title, taken for a place
             return replace(known, text=text, start=start, end=end)
@@ -686,7 +693,7 @@ def _resolve_one(h, sv: SentenceView, ctx: ArticleContext) -> Actor | None:
             and not _common_word(h) and not _headline_case(h) and not _where(h):
         name = [t for t in tokens if t.pos_ == "PROPN" and t.dep_ in ("compound", "flat")
                 or t.i == h.i]
-        start, end, text = _char_span(sv, name)
+        start, end, text = char_span(sv, name)
         known = ctx.people.get(" ".join(t.lower_ for t in name))
         if known is not None:
             return replace(known, text=text, start=start, end=end)
@@ -796,6 +803,20 @@ def _pobjects(h, prep: str) -> list:
             for g in c.children if g.dep_ == "pobj"]
 
 
+def _followed_sector(g, sv: SentenceView, ctx: ArticleContext) -> str | None:
+    """The sector of whom a follower follows: a body ("of the *opposition*"), a titled name
+    ("of *opposition leader* Alexei Navalny") or a person the article has placed."""
+    sec = _sector_of(g)
+    if sec is None:
+        titles = [c for c in g.children if c.dep_ in ("compound", "amod") and c.i < g.i]
+        sec = next((s for c in titles for s in (_sector_of(c),) if s in _FOLLOWED_SECTORS),
+                   None)
+    if sec is None and g.ent_type_ == "PERSON":
+        known = ctx.people.get(g.lower_)
+        sec = known.sector if known is not None else None
+    return sec
+
+
 def _counterpart_sector(h) -> str | None:
     """A counterpart holds the office of whoever meets them: "the army chief met his Indian
     *counterpart*" (MIL), "the foreign minister held talks with his Saudi counterpart" (GOV)."""
@@ -841,7 +862,7 @@ def _site_holder(h, sv: SentenceView, ctx: ArticleContext) -> Actor | None:
     its "of" ("positions *of the army*", "bases of the PKK") or a modifier of a sector ("a
     *military* convoy", "an *army* post", "a *police* station"), with the country its other
     words give ("an *Israeli* army post"), else, for a force at home, the story's country."""
-    start, end, text = _char_span(sv, np_tokens(h))
+    start, end, text = char_span(sv, np_tokens(h))
     # where it stands ("positions *in Saudi Arabia's Asir region*"), if the sentence says
     where = next((e.country for g in _pobjects(h, "in")
                   for e in (_country_in(np_tokens(g), sv, ctx.published),) if e), None)
@@ -992,7 +1013,7 @@ def _clause_subjects(h, sv: SentenceView) -> tuple[tuple[int, int], ...]:
             [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
     elif not subjects and verb.dep_ == "conj":
         subjects = [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
-    return tuple(_char_span(sv, np_tokens(s))[:2] for s in subjects)
+    return tuple(char_span(sv, np_tokens(s))[:2] for s in subjects)
 
 
 def _register(ctx: ArticleContext, kind: str, actor: Actor, head) -> None:

@@ -493,7 +493,8 @@ def _read(p: _Prepared, docs: list, gz, use_classifier: bool = True) -> list[Eve
             made.append((m, ev))
             if ev is None and not_the_subjects_act(m.token):
                 outside.add(m.entry.category)
-        here = _vows_of_conflict([(m, ev) for m, ev in made if ev is not None], sv, p.ctx)
+        here = _vows_of_conflict(_aimed_as_the_act([(m, ev) for m, ev in made if ev is not None]),
+                                 sv, p.ctx)
         threats = find_conditional_threats(doc, matches, sv, p.ctx) + \
             find_force_kept_open(doc, sv, p.ctx) + find_answers_to_any(doc, sv, p.ctx) + \
             find_promised_penalties(doc, sv, p.ctx)
@@ -577,7 +578,7 @@ def _controls_a_crowd(ev: Event, ctx: ArticleContext) -> bool:
         ev.event_type == "COERCE" and ev.mode == "repress")
     return crowd_force and ev.polarity == "positive" and ev.modality in ("asserted", "alleged") \
         and all(a.sector in _CROWD_SECTORS | {None}
-                and (a.country in (None, ctx.focus_country) or not a.text)  # named abroad
+                and (a.country in (None, ctx.focus_country) or _the_place_aimed_at(a))
                 for a in ev.target) \
         and all(a.country in (None, ctx.focus_country) for a in ev.source)
 
@@ -672,7 +673,8 @@ def _clash_reading(ev: Event) -> list[Event]:
         return [ev]
     # a side the knowledge files cannot place ("two groups", "members of the BJP and VHP",
     # "villagers of both communities") is a crowd too: armed sides are named as such
-    crowd = tuple(a for a in sides if a.sector in _CROWD_SECTORS or (a.sector is None and a.text))
+    crowd = tuple(a for a in sides if a.sector in _CROWD_SECTORS
+                  or (a.sector is None and a.text and not _the_place_aimed_at(a)))
     if not crowd:
         return [ev]
     police = tuple(a for a in sides if a.sector == "COP")
@@ -824,6 +826,27 @@ def _vows_of_conflict(made: list[tuple[TriggerMatch, Event]], sv: SentenceView,
             if promised is not None and promised[1]:
                 ev = _recoded(ev, "THREATEN", ev.mode or promised[0], target=promised[1])
         out.append(ev)
+    return out
+
+
+def _aimed_as_the_act(made: list[tuple[TriggerMatch, Event]]) -> list[tuple[TriggerMatch, Event]]:
+    """An agreement or refusal to act, with no target of its own, is aimed where the act it
+    agrees to or refuses is: "Russia agreed to lift its ban *on US poultry*" (the United
+    States), "the rebels refused to release *the hostages*". Not where the act is aimed at the
+    agreeing side itself."""
+    by_token = {m.token.i: ev for m, ev in made}
+    out = []
+    for m, ev in made:
+        if ev.event_type in ("AGREE", "REJECT") and not ev.target and m.token.pos_ == "VERB":
+            acts = [by_token.get(c.i) for c in m.token.children if c.dep_ == "xcomp"]
+            aimed = next((a.target for a in acts if a is not None and a is not ev and a.target),
+                         ())
+            ours = {a.country for a in ev.source} - {None}
+            if aimed and not all(a.country in ours for a in aimed):
+                ev = replace(ev, target=aimed, event_id=make_event_id(
+                    ev.article_id, ev.event_type, ev.evidence.trigger_start, ev.evidence.start,
+                    ev.source, aimed))
+        out.append((m, ev))
     return out
 
 
@@ -1020,9 +1043,12 @@ def _make_event(match: TriggerMatch, sent: SentenceSpan, sv: SentenceView, ctx: 
 def _not_its_own_state(source: tuple[Actor, ...], target: tuple[Actor, ...],
                        ctx: ArticleContext) -> tuple[Actor, ...]:
     """A government's act is not aimed at its own country as a whole: "Putin warned that
-    *Russia* would respond", "Modi offered *India's* support" name the side that acts. Only
-    for a government named as such: "the ministry" may be anyone's (see _not_the_envoys)."""
-    ours = {a.country for a in source if a.sector == "GOV" and not _country_guessed(a, ctx)}
+    *Russia* would respond", "Modi offered *India's* support" name the side that acts; nor are
+    the state's own forces' ("Moroccan forces denounced the exploitation *by Morocco*": a
+    misread doer). Only for a government or force named as such: "the ministry" may be
+    anyone's (see _not_the_envoys)."""
+    ours = {a.country for a in source if a.sector in _STATE_SECTORS
+            and not _country_guessed(a, ctx)}
     return tuple(a for a in target if not (
         a.sector == "GOV" and a.country in ours and actor_mod.names_a_state(a)))
 
@@ -1582,8 +1608,32 @@ def _country_of_the_place(source: tuple[Actor, ...], location: Location | None,
         return ()
     if any(a.country is None or a.country == location.country for a in source):
         return ()
-    return (Actor(text="", name=knowledge.country_name(location.country),
-                  country=location.country, sector=None),)
+    start, end, text = _words_of_the_place(location, sv, ctx) or (None, None, "")
+    return (Actor(text=text, name=knowledge.country_name(location.country),
+                  country=location.country, sector=None, start=start, end=end),)
+
+
+def _the_place_aimed_at(a: Actor) -> bool:
+    """The actor is a country read from the place an act was aimed at
+    (:func:`_country_of_the_place`), not a side named in the text."""
+    return a.sector is None and a.country is not None \
+        and a.name == knowledge.country_name(a.country)
+
+
+def _words_of_the_place(location: Location, sv: SentenceView,
+                        ctx: ArticleContext) -> tuple[int, int, str] | None:
+    """Where the sentence names the place an act was aimed at, as evidence for the country it
+    stands for: "a ceasefire in *Yemen*", "struck targets in *Mariupol*"."""
+    for m in sv.mentions:
+        e = m.best(ctx.published)
+        if e.country != location.country:
+            continue
+        words = list(sv.doc[m.start:m.end])
+        name = e.place.name if e.place is not None else " ".join(t.text for t in words)
+        if (e.kind == "country") == (location.place is None) \
+                and (location.place is None or name == location.place):
+            return actor_mod.char_span(sv, words)
+    return None
 
 
 # What the gazetteer lists itself: countries, capitals and the cities and regions of

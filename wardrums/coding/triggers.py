@@ -376,9 +376,10 @@ def _simple_slot(tok, slot: str) -> list:
     if slot == "amod_demonym":
         # "Russian strikes", "Israeli raids" — but "Minsk agreements", "Geneva talks" name
         # where the event belongs, not who acts: cities are left to the location stage.
-        return [c for c in tok.children if c.dep_ in ("amod", "compound") and c.i < tok.i
-                and (c.ent_type_ in ("NORP", "GPE") or c.pos_ == "PROPN")
-                and not _names_a_city(c)]
+        # ("U.S. military airstrikes": the parser may make the country an nmod)
+        return [c for c in tok.children if c.i < tok.i and not _names_a_city(c) and (
+            (c.dep_ in ("amod", "compound") and (c.ent_type_ in ("NORP", "GPE") or c.pos_ == "PROPN"))
+            or (c.dep_ == "nmod" and c.ent_type_ in ("NORP", "GPE")))]
     if slot == "ccomp_nsubj":
         # "demanded that *Iran* release", and a noun's clause: "its demand that *Washington*
         # lift sanctions", "a call for *Kyiv* to negotiate", "called for *Britain* to stay"
@@ -507,6 +508,8 @@ _MAKING = {"impose", "introduce", "pass", "adopt", "enact", "issue", "announce",
 
 # Acts against a measure, aimed at whoever made it.
 _OPPOSING = {"PROTEST", "REJECT", "ACCUSE"}
+# Reactions to a deed, aimed at whoever did it.
+_REACTING = {"SUPPORT", "ACCUSE", "REJECT", "PROTEST"}
 # Answers to what someone said or asked, aimed at whoever said or asked it.
 _ANSWERING = {"REJECT", "CONCEDE", "AGREE", "RETREAT"}
 
@@ -878,6 +881,11 @@ def _inherited_heads(tok) -> list:
     return [inherited] if inherited is not None else []
 
 
+# Nouns of a body that a name before them makes a side.
+_GROUP_NOUNS = {"group", "organisation", "organization", "outfit", "faction", "movement",
+                "network"}
+
+
 def _is_actorish(tok) -> bool:
     if tok.ent_type_ in _NON_ACTOR_ENTS:
         return False
@@ -888,6 +896,9 @@ def _is_actorish(tok) -> bool:
     lemma = tok.lemma_.lower()
     if lemma in knowledge.sector_nouns() or lemma in lexicon.word_set("role_heads"):
         return True
+    if lemma in _GROUP_NOUNS and any(c.dep_ == "compound" and c.pos_ == "PROPN"
+                                     for c in tok.children):
+        return True  # "the Islamic State *group*", "the Wagner group"
     # "strikes on *Iranian* nuclear facilities", "on *Houthi* targets": a side's property
     return tok.pos_ == "NOUN" and any(
         c.dep_ in ("amod", "compound") and c.i < tok.i and c.ent_type_ in ("NORP", "GPE", "ORG")
@@ -1109,6 +1120,9 @@ def _named_sources(tok, entry: lexicon.Trigger) -> list:
             found = _doers_named_in(found)
         if slot == "compound" and found and all(_weapon(t) for t in found):
             continue  # the means ("Israel launched a *missile* attack"): see _sources
+        if slot == "compound":
+            # what the act is about, never its doer: "a *prisoner* swap", "*hostage* talks"
+            found = [t for t in found if t.lemma_.lower() not in _HELD]
         if found and any(_is_actorish(t) for t in found):
             return found
         first = first or found
@@ -1163,6 +1177,10 @@ def _named_sources(tok, entry: lexicon.Trigger) -> list:
             return [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")] \
                 or _inherited_heads(verb)
     return []
+
+
+# People held, whom an act named after them is about ("a prisoner swap", "hostage talks").
+_HELD = {"prisoner", "hostage", "detainee", "captive", "inmate", "pow"}
 
 
 # Verbs of sending someone out of a country: in the passive, the "from" is the sender.
@@ -1262,6 +1280,16 @@ def _targets(tok, entry: lexicon.Trigger, consumed) -> list:
             makers = [t for t in _participle_slot(found, "prep:by") if _is_actorish(t)]
             if makers:
                 return makers
+        if found and entry.category in _REACTING:
+            # a deed reacted to is aimed at its doer: "welcomed the visit *by the Sudanese
+            # foreign minister*", "condemned the test by North Korea"
+            deeds = [t for t in found if not _is_actorish(t)]
+            makers = [g for t in deeds for g in prep_objects(t, "by") if _is_actorish(g)]
+            if not makers and deeds and tok.pos_ in _VERB_POS and not _is_passive(tok):
+                # (the parser hangs that "by" on an active verb, where it names no doer)
+                makers = [g for g in prep_objects(tok, "by") if _is_actorish(g)]
+            if makers:
+                return _with_conjuncts(makers)
         if found and not first and slot in entry.target:
             first = found
     if not first and entry.pos == "NOUN" and noun.dep_ == "dobj":
@@ -1278,6 +1306,16 @@ def _targets(tok, entry: lexicon.Trigger, consumed) -> list:
         offered = _offered_to(tok)
         if any(_is_actorish(t) for t in offered):
             return offered
+    if entry.pos == "VERB" and "prep:to" in entry.target \
+            and not any(_is_actorish(t) for t in first):
+        given_to = _recipient_in_object(tok)
+        if given_to:
+            return given_to
+    if entry.category == "REQUEST" and entry.pos == "VERB" \
+            and not any(_is_actorish(t) for t in first):
+        asked = _asked_for(tok)
+        if asked:
+            return asked
     if entry.category == "AID":
         helped = _helped(noun if entry.pos == "NOUN" else tok)
         if any(_is_actorish(t) for t in helped):
@@ -1299,6 +1337,50 @@ def _targets(tok, entry: lexicon.Trigger, consumed) -> list:
             if found and any(_is_actorish(t) for t in found):
                 return _with_conjuncts(found)
     return first
+
+
+def _asked_for(verb) -> list:
+    """Who is asked to act, as the subject of a "for" clause: "called for *India and
+    Pakistan* to resume talks", "appealed for *Sudan* to let aid convoys through"."""
+    clauses = [c for c in verb.children if c.dep_ in ("advcl", "ccomp", "xcomp")]
+    for c in clauses:
+        marks = [m for m in c.children if m.dep_ == "mark" and m.lower_ == "for"]
+        if marks:
+            found = [s for s in c.children if s.dep_ == "nsubj"] or [
+                g for m in marks for g in m.children if g.dep_ == "pobj"]
+            if found and all(_is_actorish(content_head(s)) for s in found):
+                return _with_conjuncts(found)
+    if any(to_infinitive(c) for c in clauses):  # the parser's other reading: "for" + object
+        found = prep_objects(verb, "for")
+        if found and all(_is_actorish(content_head(s)) for s in found):
+            return _with_conjuncts(found)
+    return []
+
+
+# Links inside a noun phrase along which a gift's recipient may hang ("3.5 million euros in
+# humanitarian funding *to Lebanon*"); never into a clause of its own.
+_WITHIN_PHRASE = {"prep", "pobj", "conj", "appos", "nummod", "quantmod", "compound"}
+
+
+def _recipient_in_object(verb) -> list:
+    """Whom a verb whose "to" names the receiver gives to, where the parser hung the "to" on
+    a word inside the object instead of on the verb: "provided support for the installation
+    of latrines *to Haitian people*", "sent supplies and doctors *to Nepal*"."""
+    todo = [c for c in verb.children if c.dep_ == "dobj"]
+    for _ in range(6):
+        nxt = []
+        for t in todo:
+            for c in t.children:
+                if c.dep_ not in _WITHIN_PHRASE:
+                    continue
+                if c.dep_ == "prep" and c.lower_ == "to":
+                    found = [content_head(g) for g in c.children if g.dep_ == "pobj"]
+                    found = [h for h in found if h.ent_type_ not in _NON_ACTOR_ENTS]
+                    if found and all(_is_actorish(h) for h in found):
+                        return _with_conjuncts(found)
+                nxt.append(c)
+        todo = nxt
+    return []
 
 
 # Verbs of sending words to someone, on which a participle says what the words do.
