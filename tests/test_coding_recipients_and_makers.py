@@ -163,3 +163,23 @@ def test_the_doer_of_a_deadly_attack_is_named_by_the_attack(text, country, secto
 def test_people_held_that_name_an_act_do_not_do_it(text):
     for ev in events_of(text):
         assert not any(a.name in ("prisoner", "hostage") for a in ev.source), ev
+
+
+# --- weapons sent to a border -----------------------------------------------------------------
+
+@pytest.mark.parametrize("text, target", [
+    ("Russia sent 500 tanks to the border with Ukraine.", {"UKR"}),
+    # (whose border it is may be the sender's own: "closed Venezuela's borders with ...")
+    ("Russia sent more tanks to Ukraine's border on Friday.", None),
+])
+def test_weapons_sent_to_a_border_are_a_show_of_force_not_aid(text, target):
+    evs = events_of(text)
+    assert not of_type(evs, "AID")
+    mobilize = one(evs, "MOBILIZE")
+    if target is not None:
+        assert countries(mobilize.target) == target
+
+
+def test_weapons_sent_to_a_country_are_military_aid():
+    aid = one(events_of("Germany sent tanks to Ukraine."), "AID")
+    assert aid.mode == "military" and countries(aid.target) == {"UKR"}

@@ -490,6 +490,8 @@ def _read(p: _Prepared, docs: list, gz, use_classifier: bool = True) -> list[Eve
                 outside.add(m.entry.category)
                 continue
             ev = _make_event(m, sent, sv, p.ctx, p.article)
+            if ev is not None and _arms_to_a_border(m):
+                ev = _recoded(ev, "MOBILIZE", "troops")
             made.append((m, ev))
             if ev is None and not_the_subjects_act(m.token):
                 outside.add(m.entry.category)
@@ -827,6 +829,22 @@ def _vows_of_conflict(made: list[tuple[TriggerMatch, Event]], sv: SentenceView,
                 ev = _recoded(ev, "THREATEN", ev.mode or promised[0], target=promised[1])
         out.append(ev)
     return out
+
+
+# Nouns of a frontier or front line, where weapons sent are deployed, not given.
+_FRONTIERS = {"border", "frontier", "boundary", "borderline", "frontline", "front"}
+
+
+def _arms_to_a_border(match: TriggerMatch) -> bool:
+    """Weapons sent to a border are a show of force towards whoever is across it, not arms
+    given to them: "Russia sent 500 tanks *to the border with Ukraine*" (MOBILIZE, CAMEO 15),
+    where "Germany sent tanks *to Ukraine*" is military aid."""
+    if match.entry.category != "AID" or match.entry.mode != "military":
+        return False
+    tok = match.token
+    places = prep_objects(tok, "to") + [g for o in tok.children if o.dep_ == "dobj"
+                                        for g in prep_objects(o, "to")]
+    return any(p.lemma_.lower() in _FRONTIERS for p in places)
 
 
 def _aimed_as_the_act(made: list[tuple[TriggerMatch, Event]]) -> list[tuple[TriggerMatch, Event]]:
