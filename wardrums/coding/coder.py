@@ -48,6 +48,7 @@ from wardrums.coding.threats import (
     find_promised_penalties,
 )
 from wardrums.coding.triggers import (
+    BORDERS,
     TriggerMatch,
     content_head,
     find_triggers,
@@ -831,8 +832,8 @@ def _vows_of_conflict(made: list[tuple[TriggerMatch, Event]], sv: SentenceView,
     return out
 
 
-# Nouns of a frontier or front line, where weapons sent are deployed, not given.
-_FRONTIERS = {"border", "frontier", "boundary", "borderline", "frontline", "front"}
+# Nouns of a frontier (triggers.BORDERS) or front line, where weapons sent are deployed, not given.
+_FRONTIERS = BORDERS | {"frontline", "front"}
 
 
 def _arms_to_a_border(match: TriggerMatch) -> bool:

@@ -508,8 +508,8 @@ _MAKING = {"impose", "introduce", "pass", "adopt", "enact", "issue", "announce",
 
 # Acts against a measure, aimed at whoever made it.
 _OPPOSING = {"PROTEST", "REJECT", "ACCUSE"}
-# Reactions to a deed, aimed at whoever did it.
-_REACTING = {"SUPPORT", "ACCUSE", "REJECT", "PROTEST"}
+# Reactions to a deed, aimed at whoever did it: the acts against a measure, and support.
+_REACTING = _OPPOSING | {"SUPPORT"}
 # Answers to what someone said or asked, aimed at whoever said or asked it.
 _ANSWERING = {"REJECT", "CONCEDE", "AGREE", "RETREAT"}
 
@@ -1213,7 +1213,7 @@ _TARGET_FALLBACK = ("dobj", "dative", "ccomp_nsubj", "prep:against", "prep:on", 
 
 
 # Nouns of a frontier: an act at one is aimed at whoever is across it.
-_BORDERS = {"border", "frontier", "boundary", "borderline"}
+BORDERS = frozenset({"border", "frontier", "boundary", "borderline"})
 
 
 def _across(border) -> list:
@@ -1267,7 +1267,7 @@ def _targets(tok, entry: lexicon.Trigger, consumed) -> list:
             found = _slot(consumed, slot) or _participle_slot([consumed], slot)  # "imposed sanctions on Russia"
         if not found and slot == f"prep:{entry.particle}" and entry.particle in _OBJECT_PARTICLES:
             found = _hung_on_object(tok, entry.particle)  # "sent warships *around Taiwan*"
-        found = [o for t in found for o in (_across(t) if t.lemma_.lower() in _BORDERS else [t])]
+        found = [o for t in found for o in (_across(t) if t.lemma_.lower() in BORDERS else [t])]
         if found and any(_is_actorish(t) for t in found):
             return found
         if found and entry.category in _ANSWERING:
