@@ -160,3 +160,44 @@ def test_a_town_shelled_is_where_the_shelling_was(text, place):
 def test_a_capital_named_as_a_government_is_not_a_place():
     ev = one(events_of("Russia warned Kyiv on Monday."), "THREATEN")
     assert ev.location is None or ev.location.place != "Kyiv"
+
+
+@pytest.mark.parametrize("text, victim", [
+    ("A local party leader was chopped to death by assailants in the village on Tuesday night.",
+     "leader"),
+    ("Robbers clubbed a policeman to death in the market.", "policeman"),
+    ("Unknown men bludgeoned a journalist outside his home.", "journalist"),
+    ("Gunmen strangled a villager near the border post.", "villager"),
+])
+def test_killing_by_hand_is_an_assault(text, victim):
+    ev = one(events_of(text), "ASSAULT")
+    assert ev.mode == "beat"
+    assert victim in {a.name.lower().split()[-1] for a in ev.target}, ev.target
+
+
+@pytest.mark.parametrize("text, target", [
+    ("The army launched a ground operation against Islamic State fighters near Mosul.",
+     "fighter"),
+    ("Turkish forces began a military operation against Kurdish militants on Wednesday.",
+     "militant"),
+])
+def test_a_military_operation_against_a_side_is_an_assault(text, target):
+    ev = one(events_of(text), "ASSAULT")
+    assert target in {a.name.lower().split()[-1] for a in ev.target}, ev.target
+
+
+@pytest.mark.parametrize("text", [
+    "The surgeon said the operation on the wounded soldier was a success.",
+    "Rescuers continued the search operation in the collapsed building.",
+    "The military operation in the region ended last year.",  # no side it was against
+])
+def test_an_operation_against_no_one_is_no_assault(text):
+    assert not [e for e in events_of(text) if e.event_type == "ASSAULT"]
+
+
+def test_a_suspension_of_links_with_a_country_reduces_relations():
+    ev = one(events_of("Morocco announced a suspension of air links with Austria and Greece."),
+             "SANCTION")
+    assert ev.mode == "diplomatic"
+    assert "MAR" in {a.country for a in ev.source}
+    assert {a.country for a in ev.target} == {"AUT", "GRC"}

@@ -91,6 +91,21 @@ def test_seizing_or_finding_arms_is_coercion():
         assert ev and ev[0].mode == "seize", text
 
 
+@pytest.mark.parametrize("text", [
+    "Army engineers destroyed a roadside bomb near the market in Kandahar.",
+    "Commandos destroyed two weapons caches during a raid in Helmand.",
+    "The bomb squad neutralised an improvised explosive device at the bus stand.",
+])
+def test_destroying_explosives_takes_them_out_of_use_and_attacks_no_one(text):
+    evs = codes(text)
+    assert [e.mode for e in of_type(evs, "COERCE")] == ["seize"], text
+    assert not of_type(evs, "ASSAULT"), text
+
+
+def test_destroying_a_sides_weapons_in_a_strike_is_still_an_attack():
+    assert of_type(codes("Israeli jets destroyed a Hamas rocket launcher in Gaza."), "ASSAULT")
+
+
 def test_seizing_goods_is_not_political_coercion():
     for text in ("Customs officers seized heroin at the airport in Lagos.",
                  "Police confiscated fake cigarettes from a warehouse in Manila."):

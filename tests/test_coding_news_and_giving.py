@@ -30,6 +30,32 @@ def test_the_main_event_is_the_news_not_a_relative_clause(text, news, background
     assert main_event(events).event_type == news
 
 
+@pytest.mark.parametrize("text, news, background", [
+    # a clause after a temporal conjunction is the background of the main clause's act
+    ("Police arrested ten young men in the town after they attacked a bus with stones.",
+     "COERCE", "ASSAULT"),
+    ("The government lifted the curfew in the capital hours after soldiers fired on "
+     "protesters.", "CONCEDE", "ASSAULT"),
+    # what a release ends is its background, and so is what happened inside that
+    # (a release is CONCEDE or RETREAT by whom it frees: "release" stands for either)
+    ("Belarus released the journalist Anna Petrova after ten months in detention.",
+     "release", "COERCE"),
+    ("Authorities freed the blogger Omar Saleh along with four activists arrested last week "
+     "during a police raid on a newspaper office.", "release", "COERCE"),
+])
+def test_the_news_outranks_what_it_followed_or_ended(text, news, background):
+    events = events_of(text)
+    assert of_type(events, background), "the background act is still coded"
+    main = main_event(events)
+    assert news in (main.event_type, main.mode), \
+        [(e.event_type, e.evidence.trigger, e.confidence) for e in events]
+
+
+def test_arrests_told_by_the_main_verb_beside_a_release_stay_news():
+    events = events_of("Police arrested five men and released two others on Sunday.")
+    assert main_event(events).event_type == "COERCE"
+
+
 # --- giving -------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("text, giver, receiver", [

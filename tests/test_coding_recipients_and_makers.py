@@ -183,3 +183,26 @@ def test_weapons_sent_to_a_border_are_a_show_of_force_not_aid(text, target):
 def test_weapons_sent_to_a_country_are_military_aid():
     aid = one(events_of("Germany sent tanks to Ukraine."), "AID")
     assert aid.mode == "military" and countries(aid.target) == {"UKR"}
+
+
+# --- help sent as people or flown in ------------------------------------------------------------
+
+@pytest.mark.parametrize("text, source, target, mode", [
+    ("Brazilian troops participate in peacekeeping operations in Haiti.", "BRA", "HTI",
+     "peacekeeping"),
+    ("Japan sent two medical teams to Turkey after the earthquake.", "JPN", "TUR",
+     "humanitarian"),
+    ("The European Union deployed search-and-rescue teams to Morocco on Sunday.", "EU", "MAR",
+     "humanitarian"),
+    ("Canada flew emergency supplies to Haiti on Tuesday.", "CAN", "HTI", "humanitarian"),
+])
+def test_help_sent_as_people_or_flown_in_is_aid(text, source, target, mode):
+    aid = one(events_of(text), "AID")
+    assert aid.mode == mode
+    assert countries(aid.source) == {source} and target in countries(aid.target)
+
+
+def test_troops_deployed_are_no_rescue_team():
+    evs = events_of("The army deployed troops to the border with Ukraine.")
+    assert not of_type(evs, "AID")
+    assert one(evs, "MOBILIZE").mode == "troops"

@@ -745,3 +745,19 @@ def test_vehicles_are_craft_not_weapons_or_sides():
     # a vehicle that harms crashed: never a weapon, an attack or a body that acts
     assert not vehicles & (L.word_set("weapons") | L.word_set("attack_nouns")
                            | {"army", "police", "convoy", "tank", "warship", "drone"})
+
+
+def test_protesters_are_people_out_protesting_not_any_crowd():
+    protesters = L.word_set("protesters")
+    assert {"protester", "protestor", "demonstrator", "marcher"} <= protesters
+    # a crowd, a mob or a party's workers may gather for anything
+    assert not {"crowd", "mob", "worker", "supporter", "villager", "rioter"} & protesters
+
+
+def test_rite_processions_name_rites_and_never_a_grievance():
+    rites = L.word_set("rite_processions")
+    assert {"funeral", "religious", "wedding", "victory"} <= rites
+    # words that qualify a protest march must not cancel it ("a *torch* procession",
+    # "a *peaceful* procession", "an *annual* protest")
+    assert not {"torch", "peaceful", "silent", "protest", "annual", "candle"} & rites
+    assert "procession" in L.word_set("protest_nouns")

@@ -23,7 +23,7 @@ from dataclasses import dataclass, replace
 
 from wardrums.coding import actors as actor_mod
 from wardrums.coding import dates as date_mod
-from wardrums.coding import hybrid
+from wardrums.coding import hybrid, protests
 from wardrums.coding.actors import ArticleContext, SentenceView
 from wardrums.coding.demands import find_reported_demands
 from wardrums.coding.gazetteer import gazetteer
@@ -527,7 +527,124 @@ def _read(p: _Prepared, docs: list, gz, use_classifier: bool = True) -> list[Eve
                 sent, doc, sv, here = per_sentence[k]
                 per_sentence[k] = (sent, doc, sv, _with_classifier(here, prob, sent, doc, sv, p,
                                                                      declined[k]))
-    return _dedupe(_crowd_readings([ev for *_, here in per_sentence for ev in here], p.ctx))
+    events = [ev for sent, doc, sv, here in per_sentence
+              for ev in _freed_from(_protests_heard(here, sent, doc, sv, p), sent, doc)]
+    return _dedupe(_crowd_readings(events, p.ctx))
+
+
+#: How far below the protest that voices it a demand ranks (see :mod:`protests`).
+MESSAGE_YIELD = 0.05
+
+
+def _happened(ev: Event) -> bool:
+    return ev.polarity == "positive" and ev.modality in ("asserted", "alleged")
+
+
+def _protests_heard(here: list[Event], sent: SentenceSpan, doc, sv: SentenceView,
+                    p: _Prepared) -> list[Event]:
+    """The protest is the sentence's news where it is told with what it says or with the
+    force that met it. Run after the classifier has blended confidences, so the order holds.
+
+    1. Force or arrests that fell on a crowd yield to a protest the sentence tells as
+       going on ("police arrested 180 people *as supporters staged sit-ins*", "activists
+       were detained *during protests*"); not to one it only names ("failed to contain
+       *the riots*"), nor where the force fell on someone it names ("arrested the activist
+       X for organising a protest" is news of its own).
+    2. A demand, accusation or refusal a protest voices yields to the protest, and takes
+       its doers where the parse gave it the protest itself ("a demonstration demanding");
+       one that protesters voice with no protest coded implies theirs ("demonstrators
+       gathered to urge ...").
+    """
+    at = {sent.start + t.idx: t for t in doc}
+    held = sorted((ev for ev in here if ev.event_type == "PROTEST" and _happened(ev)
+                   and ev.evidence.trigger_start in at), key=lambda e: -e.confidence)
+    going_on = [ev for ev in held if protests.told_as_going_on(at[ev.evidence.trigger_start])]
+    if going_on:
+        ceiling = _below(going_on[0])
+        here = [replace(ev, confidence=min(ev.confidence, ceiling))
+                if _policing_force(ev) and _happened(ev)
+                and all(a.sector in _CROWD_SECTORS for a in ev.target) else ev for ev in here]
+    return _messages_heard(here, held, at, sent, sv, p)
+
+
+def _below(protest: Event) -> float:
+    """The confidence that ranks an act just below ``protest``."""
+    return round(max(0.05, protest.confidence - MESSAGE_YIELD), 3)
+
+
+def _messages_heard(here: list[Event], held: list[Event], at: dict, sent: SentenceSpan,
+                    sv: SentenceView, p: _Prepared) -> list[Event]:
+    """Point 2 of :func:`_protests_heard`; ``held`` are the sentence's protests that
+    happened, most confident first, and ``at`` maps offsets to the sentence's tokens."""
+    claims = [ev for ev in here if ev.event_type in protests.CLAIMS and _happened(ev)]
+    if not claims:
+        return here
+    by_head: dict[int, Event] = {}
+    for ev in held:
+        for i in protests.protest_heads([at[ev.evidence.trigger_start]]):
+            by_head.setdefault(i, ev)
+    out, implied = list(here), []
+    for claim in claims:
+        tok = at.get(claim.evidence.trigger_start)
+        if tok is None:
+            continue
+        anchor = protests.voiced_by(tok, set(by_head))
+        protest = by_head[anchor.i] if anchor is not None else None
+        if protest is None:
+            crowd = protests.protesting_subject(tok)
+            if crowd is None:
+                continue
+            protest = next(iter(held + implied), None)
+            if protest is None:
+                protest = _build("PROTEST", "demonstrate",
+                                 lexicon.plover()["PROTEST"].coding("demonstrate"), crowd,
+                                 claim.source, claim.target, claim.modality, claim.polarity,
+                                 claim.attributed_to, assess(tok).tense, claim.confidence, sent,
+                                 sv, p.ctx, p.article)
+                implied.append(protest)
+        source = claim.source
+        if anchor is not None and protest.source and _names_the_token(source, anchor, sent):
+            source = protest.source
+        heard = replace(claim, source=source, confidence=min(claim.confidence, _below(protest)))
+        if source != claim.source:
+            heard = replace(heard, event_id=make_event_id(
+                claim.article_id, claim.event_type, claim.evidence.trigger_start,
+                claim.evidence.start, source, claim.target))
+        out[out.index(claim)] = heard
+    return out + implied
+
+
+# What a release ends: arrests and captivity.
+_CAPTIVITY = {("COERCE", "arrest"), ("ASSAULT", "abduct")}
+
+
+def _freed_from(here: list[Event], sent: SentenceSpan, doc) -> list[Event]:
+    """An arrest or captivity told beside a release is, but for the sentence's own main
+    verb, what the release ended: the release is the news ("Egypt released the journalist
+    *after four years in detention*", "freed the blogger along with activists *arrested*
+    last week"). "Police arrested five men and released two" keeps its arrest."""
+    freed = [ev for ev in here if ev.mode == "release" and _happened(ev)]
+    if not freed:
+        return here
+    ceiling = _below(max(freed, key=lambda e: e.confidence))
+    at = {sent.start + t.idx: t for t in doc}
+    return [replace(ev, confidence=min(ev.confidence, ceiling))
+            if (ev.event_type, ev.mode) in _CAPTIVITY and ev.evidence.trigger_start in at
+            and not _told_as_the_main_verb(at[ev.evidence.trigger_start]) else ev
+            for ev in here]
+
+
+def _told_as_the_main_verb(tok) -> bool:
+    """The sentence's root verb, or a verb conjoined to it ("arrested five and released")."""
+    return tok.pos_ in ("VERB", "AUX") and (tok.dep_ == "ROOT" or (
+        tok.dep_ == "conj" and tok.head.dep_ == "ROOT"))
+
+
+def _names_the_token(actors: tuple[Actor, ...], tok, sent: SentenceSpan) -> bool:
+    """One of ``actors`` is named by words that include ``tok`` ("*a demonstration*")."""
+    at = sent.start + tok.idx
+    return any(a.start is not None and a.end is not None and a.start <= at < a.end
+               for a in actors)
 
 
 # Sectors of armed actors: a clash one of them takes part in is fighting, not a riot.
@@ -552,13 +669,13 @@ def _crowd_readings(events: list[Event], ctx: ArticleContext) -> list[Event]:
        the police, ranked below the riot.
     2. Force used to control a crowd (tear gas, baton charge, water cannon), arrests and
        crackdowns answer the crowd's protest: when the article reports a protest that
-       happened, the protest outranks them as the article's main event.
+       happened, they yield to it (and in a sentence that tells the protest as going on,
+       :func:`_protests_heard` has already ranked them below it).
     """
     out: list[Event] = []
     for ev in events:
         out.extend(_riot_reading(ev))
-    protest = any(ev.event_type == "PROTEST" and ev.polarity == "positive"
-                  and ev.modality in ("asserted", "alleged") for ev in out)
+    protest = any(ev.event_type == "PROTEST" and _happened(ev) for ev in out)
     if not protest:
         forced = sorted((ev for ev in out if _controls_a_crowd(ev, ctx)), key=lambda e: not e.target)
         if forced:  # the act that names the crowd says best who protested
@@ -566,11 +683,21 @@ def _crowd_readings(events: list[Event], ctx: ArticleContext) -> list[Event]:
                                confidence=max(e.confidence for e in forced)))
             protest = True
     if protest:
+        top: dict[int, float] = {}  # per sentence, its most confident protest that happened
+        for ev in out:
+            if ev.event_type == "PROTEST" and _happened(ev):
+                top[ev.evidence.start] = max(ev.confidence, top.get(ev.evidence.start, 0.0))
+        # (force already ranked below a protest of its own sentence has nothing to yield)
         out = [replace(ev, confidence=round(max(0.05, ev.confidence - CROWD_CONTROL_YIELD), 3))
-               if (ev.event_type == "ASSAULT" and ev.mode == "crowd-control")
-               or (ev.event_type == "COERCE" and ev.mode in ("arrest", "repress")) else ev
-               for ev in out]
+               if _policing_force(ev) and ev.confidence >= top.get(ev.evidence.start, 0.0)
+               else ev for ev in out]
     return out
+
+
+def _policing_force(ev: Event) -> bool:
+    """Tear gas, baton charges, arrests and crackdowns: the acts weighed against a protest."""
+    return (ev.event_type == "ASSAULT" and ev.mode == "crowd-control") or (
+        ev.event_type == "COERCE" and ev.mode in ("arrest", "repress"))
 
 
 def _controls_a_crowd(ev: Event, ctx: ArticleContext) -> bool:
@@ -1785,20 +1912,43 @@ def _purpose(tok) -> bool:
 
 
 def _background(tok) -> bool:
+    """The act is told inside the sentence's background, or is it (:func:`_background_act`):
+    "freed activists *arrested* last week *during a raid*" (the raid is the arrests')."""
+    t = tok
+    for _ in range(6):
+        if _background_act(t):
+            return True
+        if t.head is t:
+            return False
+        t = t.head
+    return False
+
+
+def _background_act(tok) -> bool:
     """The act is the sentence's background, not its news: a noun after a temporal
-    preposition, a relative clause in the past perfect ("who had been arrested"), or a
+    preposition or a clause after a temporal conjunction ("after the attack", "after
+    gunmen attacked"), a relative clause in the past perfect ("who had been arrested"), or a
     relative clause or past participle describing the object of another act ("freed a
     diplomat *it arrested*", "released activists *arrested* last week"). (A relative clause
     on the subject is often the news itself: "a leader, who was injured in a clash, died".)"""
     if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ == "pobj" and tok.head.lower_ in _BEFORE_PREPS:
         return True
+    if tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _BEFORE_PREPS
+                                   for c in tok.children):
+        return True  # "passed the bill hours *after security forces fired* on protesters"
     if tok.dep_ in ("relcl", "acl") and any(
             c.dep_ == "aux" and c.lower_ == "had" for c in tok.children):
         return True
     if tok.dep_ == "relcl" or (tok.dep_ == "acl" and tok.tag_ == "VBN"):
-        return tok.head.dep_ in ("dobj", "dative") or (
-            tok.head.dep_ == "pobj" and tok.head.head.dep_ == "prep"
-            and tok.head.head.head.pos_ in ("VERB", "AUX"))
+        if tok.head.dep_ in ("dobj", "dative"):
+            return True
+        t = tok.head  # or a noun in a phrase on the act ("freed X along with activists ...")
+        for _ in range(3):
+            if t.dep_ not in ("pobj", "prep"):
+                return False
+            t = t.head
+            if t.pos_ in ("VERB", "AUX"):
+                return True
     return False
 
 
