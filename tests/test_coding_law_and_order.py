@@ -106,6 +106,13 @@ def test_destroying_a_sides_weapons_in_a_strike_is_still_an_attack():
     assert of_type(codes("Israeli jets destroyed a Hamas rocket launcher in Gaza."), "ASSAULT")
 
 
+def test_a_mine_destroyed_is_property_not_a_weapon_taken_out_of_use():
+    # "mine" is a coal or gold mine as often as a landmine: only "landmine" says which (and
+    # a mine destroyed is not a mine taken either)
+    assert not [e for e in codes("Rebels destroyed a gold mine in the hills.")
+                if e.mode in ("seize", "occupy")]
+
+
 def test_seizing_goods_is_not_political_coercion():
     for text in ("Customs officers seized heroin at the airport in Lagos.",
                  "Police confiscated fake cigarettes from a warehouse in Manila."):
