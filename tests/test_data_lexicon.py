@@ -761,3 +761,11 @@ def test_rite_processions_name_rites_and_never_a_grievance():
     # "a *peaceful* procession", "an *annual* protest")
     assert not {"torch", "peaceful", "silent", "protest", "annual", "candle"} & rites
     assert "procession" in L.word_set("protest_nouns")
+
+
+def test_held_people_are_prisoners_by_definition():
+    held = L.word_set("held")
+    assert {"prisoner", "hostage", "detainee", "captive"} <= held
+    assert held <= L.word_set("prisoners")
+    # people who may be held but are not held by being what they are
+    assert not {"activist", "journalist", "fisherman", "crew"} & held

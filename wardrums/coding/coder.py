@@ -527,9 +527,21 @@ def _read(p: _Prepared, docs: list, gz, use_classifier: bool = True) -> list[Eve
                 sent, doc, sv, here = per_sentence[k]
                 per_sentence[k] = (sent, doc, sv, _with_classifier(here, prob, sent, doc, sv, p,
                                                                      declined[k]))
-    events = [ev for sent, doc, sv, here in per_sentence
-              for ev in _freed_from(_protests_heard(here, sent, doc, sv, p), sent, doc)]
+    events = []
+    for sent, doc, sv, here in per_sentence:
+        at = _tokens_at(sent, doc)
+        events.extend(_freed_from(_protests_heard(here, at, sent, sv, p), at))
     return _dedupe(_crowd_readings(events, p.ctx))
+
+
+def _tokens_at(sent: SentenceSpan, doc) -> dict:
+    """The sentence's tokens by their offset in the article, as events' triggers name them."""
+    return {sent.start + t.idx: t for t in doc}
+
+
+def _lowered(confidence: float, by: float) -> float:
+    """``confidence`` less ``by``, never below 0.05."""
+    return round(max(0.05, confidence - by), 3)
 
 
 #: How far below the protest that voices it a demand ranks (see :mod:`protests`).
@@ -540,7 +552,7 @@ def _happened(ev: Event) -> bool:
     return ev.polarity == "positive" and ev.modality in ("asserted", "alleged")
 
 
-def _protests_heard(here: list[Event], sent: SentenceSpan, doc, sv: SentenceView,
+def _protests_heard(here: list[Event], at: dict, sent: SentenceSpan, sv: SentenceView,
                     p: _Prepared) -> list[Event]:
     """The protest is the sentence's news where it is told with what it says or with the
     force that met it. Run after the classifier has blended confidences, so the order holds.
@@ -554,8 +566,9 @@ def _protests_heard(here: list[Event], sent: SentenceSpan, doc, sv: SentenceView
        its doers where the parse gave it the protest itself ("a demonstration demanding");
        one that protesters voice with no protest coded implies theirs ("demonstrators
        gathered to urge ...").
+
+    ``at`` maps offsets to the sentence's tokens (:func:`_tokens_at`).
     """
-    at = {sent.start + t.idx: t for t in doc}
     held = sorted((ev for ev in here if ev.event_type == "PROTEST" and _happened(ev)
                    and ev.evidence.trigger_start in at), key=lambda e: -e.confidence)
     going_on = [ev for ev in held if protests.told_as_going_on(at[ev.evidence.trigger_start])]
@@ -569,7 +582,7 @@ def _protests_heard(here: list[Event], sent: SentenceSpan, doc, sv: SentenceView
 
 def _below(protest: Event) -> float:
     """The confidence that ranks an act just below ``protest``."""
-    return round(max(0.05, protest.confidence - MESSAGE_YIELD), 3)
+    return _lowered(protest.confidence, MESSAGE_YIELD)
 
 
 def _messages_heard(here: list[Event], held: list[Event], at: dict, sent: SentenceSpan,
@@ -618,7 +631,7 @@ def _messages_heard(here: list[Event], held: list[Event], at: dict, sent: Senten
 _CAPTIVITY = {("COERCE", "arrest"), ("ASSAULT", "abduct")}
 
 
-def _freed_from(here: list[Event], sent: SentenceSpan, doc) -> list[Event]:
+def _freed_from(here: list[Event], at: dict) -> list[Event]:
     """An arrest or captivity told beside a release is, but for the sentence's own main
     verb, what the release ended: the release is the news ("Egypt released the journalist
     *after four years in detention*", "freed the blogger along with activists *arrested*
@@ -627,7 +640,6 @@ def _freed_from(here: list[Event], sent: SentenceSpan, doc) -> list[Event]:
     if not freed:
         return here
     ceiling = _below(max(freed, key=lambda e: e.confidence))
-    at = {sent.start + t.idx: t for t in doc}
     return [replace(ev, confidence=min(ev.confidence, ceiling))
             if (ev.event_type, ev.mode) in _CAPTIVITY and ev.evidence.trigger_start in at
             and not _told_as_the_main_verb(at[ev.evidence.trigger_start]) else ev
@@ -688,7 +700,7 @@ def _crowd_readings(events: list[Event], ctx: ArticleContext) -> list[Event]:
             if ev.event_type == "PROTEST" and _happened(ev):
                 top[ev.evidence.start] = max(ev.confidence, top.get(ev.evidence.start, 0.0))
         # (force already ranked below a protest of its own sentence has nothing to yield)
-        out = [replace(ev, confidence=round(max(0.05, ev.confidence - CROWD_CONTROL_YIELD), 3))
+        out = [replace(ev, confidence=_lowered(ev.confidence, CROWD_CONTROL_YIELD))
                if _policing_force(ev) and ev.confidence >= top.get(ev.evidence.start, 0.0)
                else ev for ev in out]
     return out
@@ -706,7 +718,7 @@ def _controls_a_crowd(ev: Event, ctx: ArticleContext) -> bool:
     supply boat", nor, in a story about China, "at a *Philippine* supply boat")."""
     crowd_force = (ev.event_type == "ASSAULT" and ev.mode == "crowd-control") or (
         ev.event_type == "COERCE" and ev.mode == "repress")
-    return crowd_force and ev.polarity == "positive" and ev.modality in ("asserted", "alleged") \
+    return crowd_force and _happened(ev) \
         and all(a.sector in _CROWD_SECTORS | {None}
                 and (a.country in (None, ctx.focus_country) or _the_place_aimed_at(a))
                 for a in ev.target) \
@@ -813,7 +825,7 @@ def _clash_reading(ev: Event) -> list[Event]:
     if not police:
         return [riot]
     force = replace(ev, source=police, target=crowd,
-                    confidence=round(max(0.05, ev.confidence - CROWD_CONTROL_YIELD), 3),
+                    confidence=_lowered(ev.confidence, CROWD_CONTROL_YIELD),
                     event_id=make_event_id(ev.article_id, "ASSAULT", ev.evidence.trigger_start,
                                            ev.evidence.start, police, crowd))
     return [riot, force]
@@ -853,7 +865,7 @@ def _told_aside(events: list[Event], sent: SentenceSpan, doc) -> set[str]:
     sentence's news is; an act told aside is not that news and gets none of it ("announced
     the release of two nationals *who had been arrested*": the words say arrest, the news is
     the release)."""
-    at = {sent.start + t.idx: t for t in doc}
+    at = _tokens_at(sent, doc)
     return {ev.event_id for ev in events
             if (tok := at.get(ev.evidence.trigger_start)) is not None and _background(tok)}
 

@@ -1122,7 +1122,7 @@ def _named_sources(tok, entry: lexicon.Trigger) -> list:
             continue  # the means ("Israel launched a *missile* attack"): see _sources
         if slot == "compound":
             # what the act is about, never its doer: "a *prisoner* swap", "*hostage* talks"
-            found = [t for t in found if t.lemma_.lower() not in _HELD]
+            found = [t for t in found if t.lemma_.lower() not in lexicon.word_set("held")]
         if found and any(_is_actorish(t) for t in found):
             return found
         first = first or found
@@ -1177,10 +1177,6 @@ def _named_sources(tok, entry: lexicon.Trigger) -> list:
             return [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")] \
                 or _inherited_heads(verb)
     return []
-
-
-# People held, whom an act named after them is about ("a prisoner swap", "hostage talks").
-_HELD = {"prisoner", "hostage", "detainee", "captive", "inmate", "pow"}
 
 
 # Verbs of sending someone out of a country: in the passive, the "from" is the sender.
