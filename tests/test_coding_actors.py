@@ -95,3 +95,13 @@ def test_groups_get_sectors():
 def test_conjoined_actors_are_all_listed():
     ev = actors_of("Russia and China condemned the new sanctions.")
     assert {a.country for a in ev.source} == {"RUS", "CHN"}
+
+
+@pytest.mark.parametrize("text, sector", [
+    ("Rebels attacked the convoy.", "REB"),
+    ("Militias attacked the convoy.", "REB"),
+    ("Soldiers stormed the village.", "MIL"),
+])
+def test_a_plural_first_word_keeps_its_sector(text, sector):
+    # a capitalised plural at the start may be tagged a proper noun the lemmatiser leaves whole
+    assert [a.sector for a in actors_of(text).source] == [sector]

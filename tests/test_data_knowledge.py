@@ -716,6 +716,7 @@ def test_ordinary_words_name_no_institution(nlp, sentence):
         ("prisoner", "CVL"),
         ("inmate", "CVL"),
         ("detainee", "CVL"),
+        ("suspect", "CVL"),
         ("political prisoner", "OPP"),
         # followers are civilians unless what they follow says otherwise (coding.actors)
         ("supporter", "CVL"),

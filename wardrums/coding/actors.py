@@ -248,7 +248,23 @@ def _sector_of(head) -> str | None:
         return nouns[lemma]
     if head.lower_ in nouns:
         return nouns[head.lower_]
+    if head.tag_ in ("NNS", "NNPS") and not head.ent_type_:
+        # a plural the lemmatiser left whole, as it does a capitalised one it took for a
+        # name ("*Rebels* attacked the convoy")
+        for single in _singulars(head.lower_):
+            if single in nouns:
+                return nouns[single]
     return None
+
+
+def _singulars(word: str) -> list[str]:
+    """The singular forms a regular English plural may come from ("rebels", "militias",
+    "authorities")."""
+    if word.endswith("ies"):
+        return [word[:-3] + "y"]
+    if word.endswith("es"):
+        return [word[:-1], word[:-2]]
+    return [word[:-1]] if word.endswith("s") else []
 
 
 # Titles that are also common names of something else, and so count only right before the

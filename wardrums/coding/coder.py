@@ -896,7 +896,8 @@ def _root_speaker(sv: SentenceView, ctx: ArticleContext) -> Actor | None:
 
 # Texts that speak for whoever issued them, and the verbs of issuing one.
 _DOCUMENTS = {"resolution", "statement", "declaration", "communique", "communiqué", "decree",
-              "letter", "motion", "text", "draft", "report", "bill", "order"}
+              "letter", "motion", "text", "draft", "report", "bill", "order", "law",
+              "legislation", "ordinance", "amendment", "directive", "regulation"}
 _ISSUING = {"adopt", "pass", "issue", "approve", "release", "publish", "sign", "table",
             "circulate", "endorse"}
 
@@ -1075,6 +1076,12 @@ def _make_event(match: TriggerMatch, sent: SentenceSpan, sv: SentenceView, ctx: 
     target = _arguments(match.targets, sv, ctx)
     unattributed = False
     a = None
+    if not source and entry.mode == "withdraw":
+        # "their refusal to withdraw *the troops*": with no one named, the force pulled back
+        # stands for its side (it is never the target: see triggers._targets)
+        forces = [c for c in match.token.children if c.dep_ == "dobj"] \
+            if entry.pos == "VERB" else prep_objects(match.token, "of")
+        source = _arguments(forces, sv, ctx, generic=True)
     if not source and not target and entry.mode == "release":
         # "hundreds of prisoners were released": whoever holds them, the freed are the target
         freed = list(match.targets) or (
@@ -1164,6 +1171,17 @@ def _make_event(match: TriggerMatch, sent: SentenceSpan, sv: SentenceView, ctx: 
         # "deployed 300 troops to the UN peacekeeping mission": provided, not massed
         category, mode = "AID", "peacekeeping"
         coding = lexicon.plover()["AID"].coding("peacekeeping")
+    if category == "AID" and mode == "peacekeeping":
+        target = _host_country(match, sv, ctx) or target
+    if category == "MOBILIZE" and mode == "exercise":
+        partners = _exercise_partners(match, source, sv, ctx)
+        if partners is not None:
+            # "Chile and Peru held joint war games", "drills with the Philippine navy":
+            # military cooperation (CAMEO 062), not one side's show of force
+            category, mode = "COOPERATE", "military"
+            coding = lexicon.plover()["COOPERATE"].coding("military")
+            # (what it was held near is no partner: "allies held drills near Iran")
+            source, target = source[:1], partners or source[1:]
     if category == "PROTEST" and match.token.pos_ == "VERB" and entry.lemma == "protest" \
             and source and all(a.sector == "GOV" for a in source):
         # "China protested the visit": a government's protest is a formal complaint (CAMEO
@@ -1196,6 +1214,42 @@ def _make_event(match: TriggerMatch, sent: SentenceSpan, sv: SentenceView, ctx: 
     return _build(category, mode, coding, match.token, source, target,
                   modality, polarity, attributed, tense,
                   _confidence(match, source, target, ctx), sent, sv, ctx, article)
+
+
+# The bodies peacekeepers are sent to, which serve in a country ("the UN mission *in Mali*").
+_MISSIONS = {"mission", "force", "operation", "contingent"}
+
+
+def _host_country(match: TriggerMatch, sv: SentenceView,
+                  ctx: ArticleContext) -> tuple[Actor, ...]:
+    """Where a peacekeeping mission that troops are sent to serves: the country helped
+    ("sent troops to the UN peacekeeping force *in South Sudan*"); () if none is named."""
+    hosts = [g for h in match.targets if h.lemma_.lower() in _MISSIONS
+             for g in prep_objects(h, "in")]
+    return _arguments(hosts, sv, ctx)
+
+
+# Words that make a military exercise one held with partners ("*joint* war games").
+_TOGETHER = {"joint", "combined", "bilateral", "trilateral", "multilateral", "multinational"}
+# Doers that are partners by name ("the US and its *allies* staged drills").
+_PARTNER_NOUNS = {"ally", "allies", "partner", "partners", "coalition"}
+
+
+def _exercise_partners(match: TriggerMatch, source: tuple[Actor, ...], sv: SentenceView,
+                       ctx: ArticleContext) -> tuple[Actor, ...] | None:
+    """The other sides of a military exercise held together, () if it is said to be joint
+    but they are not named, None if it is one side's own (a show of force: MOBILIZE)."""
+    tok = match.token
+    noun = sv.doc[match.consumed] if match.consumed is not None else tok
+    withs = [t for x in dict.fromkeys((tok, noun)) for t in prep_objects(x, "with")]
+    partners = tuple(a for a in _arguments(withs, sv, ctx) if a not in source)
+    if partners:
+        return partners
+    if len({a.country for a in source if a.country}) > 1:
+        return source[1:]
+    words = {c.lower_ for x in (tok, noun) for c in x.children if c.dep_ in ("amod", "compound")}
+    heads = {w for a in source for w in a.text.lower().split()}
+    return () if words & _TOGETHER or heads & _PARTNER_NOUNS else None
 
 
 def _not_its_own_state(source: tuple[Actor, ...], target: tuple[Actor, ...],
@@ -1539,8 +1593,10 @@ def _police_only(match: TriggerMatch) -> bool:
     return entry.mode == "arrest" and entry.lemma in _POLICE_ONLY_LEMMAS
 
 
-_PEACEKEEPING = re.compile(r"\bpeace-?keep|\b(?:election|ceasefire|truce) (?:observers|monitors)\b",
-                          re.IGNORECASE)
+_PEACEKEEPING = re.compile(r"\bpeace-?keep|\b(?:election|ceasefire|truce) (?:observers|monitors)\b"
+                          r"|\bto (?:monitor|observe|supervise) (?:a |the )?(?:\w+ )?(?:ceasefire|"
+                          r"truce|elections?|withdrawal)\b|\b(?:monitoring|observer) "
+                          r"(?:mission|team|force)s?\b", re.IGNORECASE)
 # Verbs of taking whose COERCE reading (arrest, seizure of goods) becomes military occupation
 # when what is taken is ground.
 _TAKING_MODES = {"seize", "arrest"}
@@ -1916,11 +1972,18 @@ _BEFORE_PREPS = {"after", "following", "since", "before", "despite", "amid"}
 
 
 def _purpose(tok) -> bool:
-    """The act is the aim of another act ("provided 6 million euros *to support* projects"):
-    the sentence reports the means. Commitments ("agreed to support") are read elsewhere."""
-    if tok.dep_ not in ("advcl", "xcomp") or not to_infinitive(tok):
-        return False
-    return tok.head.pos_ in ("VERB", "AUX") and not governs_complement(tok.head.lemma_.lower())
+    """The act is the aim of another act ("provided 6 million euros *to support* projects"),
+    or inside that aim ("sent vehicles to help the army *patrol* its borders"): the sentence
+    reports the means. Commitments ("agreed to support") are read elsewhere."""
+    for _ in range(3):
+        if tok.dep_ in ("advcl", "xcomp") and to_infinitive(tok) \
+                and tok.head.pos_ in ("VERB", "AUX") \
+                and not governs_complement(tok.head.lemma_.lower()):
+            return True
+        if tok.dep_ not in ("xcomp", "ccomp"):
+            return False
+        tok = tok.head
+    return False
 
 
 def _background(tok) -> bool:
@@ -1954,9 +2017,11 @@ def _background_act(tok) -> bool:
     if tok.dep_ == "relcl" or (tok.dep_ == "acl" and tok.tag_ == "VBN"):
         if tok.head.dep_ in ("dobj", "dative"):
             return True
-        t = tok.head  # or a noun in a phrase on the act ("freed X along with activists ...")
-        for _ in range(3):
-            if t.dep_ not in ("pobj", "prep"):
+        # or a noun in a phrase on the act or on its object ("freed X along with activists
+        # ...", "lifted a travel ban *on the journalist, who was arrested* last year")
+        t = tok.head
+        for _ in range(8):
+            if t.dep_ not in ("pobj", "prep", "dobj"):
                 return False
             t = t.head
             if t.pos_ in ("VERB", "AUX"):
@@ -1983,11 +2048,25 @@ def _dedupe(events: list[Event]) -> list[Event]:
     for k in order:
         alike.setdefault((k[0], k[1], k[4], k[5]), []).append(k)
     return [best[k] for k in order
-            if not any(_told_within(k, other) for other in alike[(k[0], k[1], k[4], k[5])])]
+            if not any(_told_within(k, other) and not _crossed(best[k], best[other])
+                       for other in alike[(k[0], k[1], k[4], k[5])])]
 
 
 def _sides(actors: tuple[Actor, ...]) -> tuple:
     return tuple((a.country, a.sector) for a in actors)
+
+
+def _crossed(ev: Event, other: Event) -> bool:
+    """Someone ``ev`` names on one side ``other`` names on the other: two acts, not one told
+    twice, however alike their sides look ("a bomb killed *a Chechen* who had fought on the
+    Ukrainian side": the victim of one is the doer of the other)."""
+    return any(_one_mention(a, b) for mine, theirs in ((ev.source, other.target),
+                                                         (ev.target, other.source))
+               for a in mine for b in theirs)
+
+
+def _one_mention(a: Actor, b: Actor) -> bool:
+    return None not in (a.start, a.end, b.start, b.end) and a.start < b.end and b.start < a.end
 
 
 def _told_within(key: tuple, other: tuple) -> bool:

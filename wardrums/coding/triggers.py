@@ -172,6 +172,11 @@ def _object_candidates(tok, entry: lexicon.Trigger) -> list:
             objs += prep_objects(tok, entry.particle)
             if entry.particle in _OBJECT_PARTICLES:
                 objs += _hung_on_object(tok, entry.particle)
+        if _reduced_passive(tok) and _weapon(tok.head) and prep_objects(tok, "by"):
+            # "hundreds of shells *fired by* Russian troops at ...": the weapon is the object,
+            # and the act someone's (with no doer named, the act it did tells it better:
+            # "a bomb planted in a flask went off")
+            objs.append(tok.head)
         objs = [o for c in objs for o in _seen_through(c, entry)]
         # small clause: "ordered the consulate closed" (ccomp/xcomp/oprd with its own subject)
         for c in tok.children:
@@ -288,8 +293,8 @@ def _block_words(tok, obj) -> set[str]:
         words.add("for")  # "called *for* Britain to stay": no phone call
     if tok.i >= 2 and tok.doc[tok.i - 1].text == "-":
         words.add(tok.doc[tok.i - 2].lower_)
-    if tok.dep_ == "compound":  # the noun it modifies: "firing *range*", "firing *squad*"
-        words.add(tok.head.lemma_.lower())
+    if tok.dep_ in ("compound", "amod"):  # the noun it modifies: "firing *range*", "firing
+        words.add(tok.head.lemma_.lower())  # *squad*", "reinforced *ties*" (a misparse)
     for o in [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")] + ([obj] if obj is not None else []):
         words.add(o.lemma_.lower())
         if o.lemma_.lower() not in _FACILITIES:  # "struck oil", not "struck an *oil* refinery"
@@ -493,7 +498,7 @@ def _participle_slot(heads: list, slot: str) -> list:
     if slot not in _PARTICIPLE_PREPS:
         return []  # not "an economy cut off *from* the West"
     return [s for h in heads for a in h.children if a.dep_ == "acl" and a.tag_ == "VBN"
-            and not any(c.dep_ in _CLAUSE_DEPS for c in a.children)  # "reports that troops had fired on"
+            and not any(c.dep_ in _OWN_CLAUSE_DEPS for c in a.children)  # "reports that troops had fired on"
             and (slot != "prep:by" or a.lemma_.lower() in _MAKING)  # not "marked by slogans"
             for s in _simple_slot(a, slot)]
 
@@ -537,7 +542,7 @@ def _whose_words(verb, found: list) -> list:
 # The prepositions by which a participle names whom a measure is aimed at or who made it.
 _PARTICIPLE_PREPS = {"prep:on", "prep:against", "prep:by", "prep:upon"}
 # What makes a participle after a noun a clause of its own rather than the noun's modifier.
-_CLAUSE_DEPS = {"nsubj", "nsubjpass", "aux", "auxpass", "mark"}
+_OWN_CLAUSE_DEPS = {"nsubj", "nsubjpass", "aux", "auxpass", "mark"}
 
 
 # Adjectives that make their subject the doer of the act after them ("the cartel has been
@@ -1228,8 +1233,9 @@ _UNDERTAKINGS = {"effort", "initiative", "mission", "bid", "attempt", "push", "d
 
 
 def _targets(tok, entry: lexicon.Trigger, consumed) -> list:
-    if _reduced_passive(tok) and tok.head.pos_ in _NOUN_POS:
-        return [tok.head]
+    if _reduced_passive(tok) and tok.head.pos_ in _NOUN_POS \
+            and (consumed is None or tok.head.i != consumed.i):
+        return [tok.head]  # (not the shells "fired at" someone: see _object_candidates)
     if _elliptic_passive(tok):
         return _inherited_heads(tok)
     noun = _event_noun(tok)
@@ -1247,8 +1253,9 @@ def _targets(tok, entry: lexicon.Trigger, consumed) -> list:
         others.add(consumed.i)  # "*US sanctions* on Venezuela were eased": the measure's owner
     first: list = []
     for slot in (*entry.target, *(s for s in _TARGET_FALLBACK if s not in entry.target)):
-        if slot == "dobj" and entry.category == "MOBILIZE" and slot not in entry.target:
-            continue  # what is deployed or put on alert is one's own force, not a target
+        if slot == "dobj" and (entry.category == "MOBILIZE" or entry.mode == "withdraw") \
+                and slot not in entry.target:
+            continue  # what is deployed, or pulled back, is one's own force, not a target
         # ("arrested *dozens* of activists": the count is a CARDINAL, the activists are not)
         found = [h for t in _slot(tok, slot) for h in (content_head(t),)
                  if h.ent_type_ not in _NON_ACTOR_ENTS and t.i not in others
