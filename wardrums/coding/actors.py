@@ -1081,10 +1081,11 @@ _ENTERING = {"enter", "violate", "intrude", "cross", "breach", "invade", "penetr
              "infiltrate"}
 
 
-def _verb_over(noun):
-    """The verb whose object, or whose preposition's object, ``noun`` is."""
+def verb_over(noun, steps: int = 3):
+    """The verb whose object, or whose preposition's object, ``noun`` is, within ``steps``
+    links up a phrase (objects, prepositions and their objects)."""
     t = noun
-    for _ in range(3):
+    for _ in range(steps):
         if t.dep_ not in ("dobj", "pobj", "prep"):
             return None
         t = t.head
@@ -1124,7 +1125,7 @@ def _owners_clause_subject(h):
     if h.dep_ != "poss" or (h.lower_ not in _GROUP_POSSESSIVES and not personal) \
             or h.head.dep_ in ("nsubj", "nsubjpass"):
         return None
-    entered = _verb_over(h.head)
+    entered = verb_over(h.head)
     if entered is not None and entered.lemma_.lower() in _ENTERING:
         return None
     t = h.head
@@ -1167,7 +1168,7 @@ def _reporter_of(h):
     if h.dep_ == "poss" and h.lower_ in _GROUP_POSSESSIVES:
         clause, kind = h.head.head, "thing"
         if h.head.dep_ not in ("nsubj", "nsubjpass"):
-            clause = _verb_over(h.head)  # "Taiwan said aircraft entered *its* zone"
+            clause = verb_over(h.head)  # "Taiwan said aircraft entered *its* zone"
             if clause is None or clause.lemma_.lower() not in _ENTERING:
                 return None
     elif h.dep_ in ("nsubj", "nsubjpass") and h.lower_ in _SUBJECT_PRONOUNS:

@@ -716,8 +716,7 @@ def _controls_a_crowd(ev: Event, ctx: ArticleContext) -> bool:
     """Tear gas, baton charges or a crackdown on a crowd that happened, by the country's own
     forces on its own people (not "Chinese coast guard vessels fired water cannon at its
     supply boat", nor, in a story about China, "at a *Philippine* supply boat")."""
-    crowd_force = (ev.event_type == "ASSAULT" and ev.mode == "crowd-control") or (
-        ev.event_type == "COERCE" and ev.mode == "repress")
+    crowd_force = _policing_force(ev) and ev.mode != "arrest"  # (an arrest implies no crowd)
     return crowd_force and _happened(ev) \
         and all(a.sector in _CROWD_SECTORS | {None}
                 and (a.country in (None, ctx.focus_country) or _the_place_aimed_at(a))
@@ -2019,13 +2018,7 @@ def _background_act(tok) -> bool:
             return True
         # or a noun in a phrase on the act or on its object ("freed X along with activists
         # ...", "lifted a travel ban *on the journalist, who was arrested* last year")
-        t = tok.head
-        for _ in range(8):
-            if t.dep_ not in ("pobj", "prep", "dobj"):
-                return False
-            t = t.head
-            if t.pos_ in ("VERB", "AUX"):
-                return True
+        return actor_mod.verb_over(tok.head, steps=8) is not None
     return False
 
 

@@ -22,8 +22,6 @@ protests") also outranks the force and arrests that met the crowd (:func:`told_a
 
 from __future__ import annotations
 
-import functools
-
 from wardrums.data import lexicon
 
 #: Categories of what a protest says.
@@ -33,11 +31,6 @@ CLAIMS = frozenset({"REQUEST", "ACCUSE", "REJECT"})
 # continued to demand" (conj, then xcomp).
 _LINKS = frozenset({"advcl", "acl", "xcomp", "conj"})
 _MAX_STEPS = 3
-
-
-@functools.cache
-def protester_words() -> frozenset[str]:
-    return lexicon.word_set("protesters")
 
 
 def voiced_by(claim, protest_heads: set[int]) -> object | None:
@@ -83,12 +76,12 @@ def protesting_subject(claim) -> object | None:
 def _protesters(noun) -> object | None:
     """``noun`` if it names protesters, or the protesters it counts ("thousands *of
     demonstrators*")."""
-    if noun.lemma_.lower() in protester_words():
+    if noun.lemma_.lower() in lexicon.word_set("protesters"):
         return noun
     for prep in noun.children:
         if prep.dep_ == "prep" and prep.lower_ == "of":
             for pobj in prep.children:
-                if pobj.dep_ == "pobj" and pobj.lemma_.lower() in protester_words():
+                if pobj.dep_ == "pobj" and pobj.lemma_.lower() in lexicon.word_set("protesters"):
                     return pobj
     return None
 
