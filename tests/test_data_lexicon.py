@@ -683,6 +683,40 @@ def test_intent_must_be_a_03_code(patched_files):
         L.plover()
 
 
+def test_threat_codings_are_13x_and_only_on_conflict_categories():
+    cats = L.plover()
+    for code, cat in cats.items():
+        if cat.threat is not None:  # an act announced or expected is a threat (CAMEO 13x)
+            assert cat.quad_class == 4 and cat.threat.cameo_root == "13", code
+            assert cat.threat.quad_class == 3 and cat.intent is None, code
+    assert cats["ASSAULT"].threat.cameo == "138" and cats["COERCE"].threat.cameo == "137"
+    assert cats["AID"].threat is None and cats["PROTEST"].threat is None
+
+
+def test_threat_must_be_a_13_code(patched_files):
+    patched_files[L.PLOVER_FILE]["ASSAULT"]["threat"] = {"cameo": "190", "intensity": -10.0}
+    with pytest.raises(ValueError, match=r"plover\.yaml: category ASSAULT: threat cameo .*13"):
+        L.plover()
+
+
+def test_acts_a_decision_enacts_are_plover_categories_or_modes():
+    cues = L.cues()
+    assert {"decide", "vote"} <= cues.decision_verbs
+    cats = L.plover()
+    for act in cues.enacted_by_decision:
+        code, _, mode = act.partition("/")
+        assert code in cats and (not mode or mode in cats[code].mode_names), act
+    # acts carried out in the world are never enacted by deciding them
+    assert not {"ASSAULT", "MOBILIZE", "RETREAT", "CONSULT", "AID"} & cues.enacted_by_decision
+    assert {"CONCEDE", "SANCTION", "AID/asylum"} <= cues.enacted_by_decision
+
+
+def test_an_unknown_act_a_decision_enacts_is_refused(patched_files):
+    patched_files[L.CUES_FILE]["enacting_decisions"]["acts"].append("AID/tanks")
+    with pytest.raises(ValueError, match=r"cues\.yaml: enacting_decisions act 'AID/tanks'"):
+        L.cues()
+
+
 def test_refusal_needs_cameo_and_intensity(patched_files):
     patched_files[L.PLOVER_FILE]["AID"]["refusal"] = {"cameo": "122"}
     with pytest.raises(ValueError, match=r"category AID: refusal must be a mapping"):

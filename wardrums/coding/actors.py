@@ -975,9 +975,17 @@ def _same_body_before(h, sector: str | None, sv: SentenceView,
     """The body last named before ``h`` whose name ends in the same noun, of the same sector:
     "the ministry" after "Taiwan's defence ministry"."""
     words = {h.lower_, h.lemma_.lower()}
+    if sector == "MED" and h.lemma_.lower() in _OUTLET_NOUNS:
+        words = None  # "The Global Times said ... *the newspaper* said": any outlet named
     return ctx.named_before(sv.offset + h.idx, lambda a: bool(
-        a.country and a.sector == sector and a.text.lower().rsplit(" ", 1)[-1] in words
+        a.country and a.sector == sector
+        and (words is None or a.text.lower().rsplit(" ", 1)[-1] in words)
         and a.text.lower() != f"the {h.lower_}"))
+
+
+# What news calls an outlet it has named ("the newspaper", "the broadcaster").
+_OUTLET_NOUNS = {"newspaper", "paper", "daily", "tabloid", "broadcaster", "channel", "network",
+                 "station", "magazine", "outlet", "website", "agency"}
 
 
 def _described_country(tok) -> bool:
@@ -1056,12 +1064,21 @@ _STANCES = {"stand", "support", "back", "oppose", "welcome", "condemn", "reject"
             "remain", "hope", "want", "intend", "plan", "seek", "refuse", "insist"}
 
 
+# "made it *clear*/*plain*/*known* that ...": a statement.
+_MADE_PLAIN = {"clear", "plain", "known"}
+
+
 def _stating_verb(clause):
     """The verb a complement clause is stated by. The parser sometimes hangs a "that"-clause
     on a noun before it as a relative clause ("told reporters after *the talks* that he had
     rejected it"); a relative clause does not take "that" as a marker, so the verb above that
-    noun states it."""
-    if clause.dep_ == "ccomp":
+    noun states it. "Made it clear (that) it will not ..." states the clause the parser hangs
+    on "clear"."""
+    if clause.dep_ in ("ccomp", "advcl") and clause.head.lemma_.lower() in _MADE_PLAIN \
+            and clause.head.dep_ in ("ccomp", "oprd", "xcomp") \
+            and clause.head.head.lemma_.lower() == "make":
+        verb = clause.head.head
+    elif clause.dep_ == "ccomp":
         verb = clause.head
     elif clause.dep_ == "relcl" and any(c.dep_ == "mark" and c.lower_ == "that"
                                         for c in clause.children):
@@ -1208,6 +1225,8 @@ def _resolve_pronoun(h, sv: SentenceView, ctx: ArticleContext) -> Actor | None:
 
     reporter = _reporter_of(h) or _owners_clause_subject(h) or fronted_antecedent(h)
     found = _resolve_one(reporter, sv, ctx) if reporter is not None else None
+    if found is None and reporter is not None and _stateless_place(reporter, sv):
+        return None  # it takes up a place that is no one ("Europe has made it clear it ...")
     found = found or _self_report(h, sv, ctx) or _antecedent(h, sv, ctx)
     if found is None:
         return None

@@ -33,6 +33,7 @@ from wardrums.coding.modality import (
     assess,
     governs_complement,
     report_verbs,
+    taken,
     to_infinitive,
 )
 from wardrums.coding.places import (
@@ -663,7 +664,8 @@ def _names_the_token(actors: tuple[Actor, ...], tok, sent: SentenceSpan) -> bool
 _ARMED_SECTORS = {"MIL", "REB", "UAF", "CRM", "SPY"}
 _CLASH_WORDS = re.compile(r"^(?:clash|scuffl|skirmish|brawl|fight|melee|fracas)", re.IGNORECASE)
 # Head words of an unorganised crowd acting together.
-_PROTESTER_WORDS = r"protest(?:e|o)rs?|demonstrators?|agitators?"
+# (the word set "protesters" of triggers.yaml, plural too, and workers on strike)
+_PROTESTER_WORDS = r"protest(?:e|o)rs?|demonstrators?|agitators?|marchers?|picketers?|strikers?|striking"
 _MOB_WORDS = rf"mobs?|crowds?|rioters?|{_PROTESTER_WORDS}"
 _MOB = re.compile(rf"\b(?:{_MOB_WORDS})\b", re.IGNORECASE)
 _PROTESTERS = re.compile(rf"\b(?:{_PROTESTER_WORDS})\b", re.IGNORECASE)
@@ -1181,6 +1183,11 @@ def _make_event(match: TriggerMatch, sent: SentenceSpan, sv: SentenceView, ctx: 
             coding = lexicon.plover()["COOPERATE"].coding("military")
             # (what it was held near is no partner: "allies held drills near Iran")
             source, target = source[:1], partners or source[1:]
+    if category == "PROTEST" and mode == "riot" and match.token.pos_ == "VERB" and source \
+            and all(a.sector in _FORCES_OF_ORDER for a in source):
+        # "police pelted stones at the crowd", "police began pelting": violence, not a riot
+        # (nor crowd control, which its means would name: tear gas, batons, water cannon)
+        category, mode, coding = "ASSAULT", None, lexicon.plover()["ASSAULT"].coding(None)
     if category == "PROTEST" and match.token.pos_ == "VERB" and entry.lemma == "protest" \
             and source and all(a.sector == "GOV" for a in source):
         # "China protested the visit": a government's protest is a formal complaint (CAMEO
@@ -1201,6 +1208,8 @@ def _make_event(match: TriggerMatch, sent: SentenceSpan, sv: SentenceView, ctx: 
         # "would not commit to a ceasefire", "refused to sign": a refusal, coded as REJECT
         category, mode, polarity, modality = "REJECT", None, "positive", "asserted"
         coding = lexicon.plover()["REJECT"].coding(None)
+    if modality == "predicted" and polarity == "positive" and _enacted(match.token, category, mode):
+        modality = "asserted"  # "Japan decided to ease sanctions": the decision is the measure
     tense = a.tense
     if tense is None and coding.quad_class in (2, 4) and _headline_present(match.token):
         tense = "past"  # "Gunmen kill two in Karachi": a report's simple present is past
@@ -1213,6 +1222,20 @@ def _make_event(match: TriggerMatch, sent: SentenceSpan, sv: SentenceView, ctx: 
     return _build(category, mode, coding, match.token, source, target,
                   modality, polarity, attributed, tense,
                   _confidence(match, source, target, ctx), sent, sv, ctx, article)
+
+
+def _enacted(tok, category: str, mode: str | None) -> bool:
+    """The act is a measure that a decision told as taken enacts: "Japan *decided to* ease
+    sanctions on North Korea", "the Security Council *voted to* impose sanctions" (see
+    ``enacting_decisions`` in cues.yaml). Not an act still to be carried out in the world
+    ("decided to send troops"), nor a decision to come ("will decide to")."""
+    cues = lexicon.cues()
+    if category not in cues.enacted_by_decision \
+            and f"{category}/{mode}" not in cues.enacted_by_decision:
+        return False
+    gov = tok.head
+    return tok.dep_ == "xcomp" and tok.pos_ == "VERB" and gov is not tok \
+        and gov.lemma_.lower() in cues.decision_verbs and taken(gov)
 
 
 # The bodies peacekeepers are sent to, which serve in a country ("the UN mission *in Mali*").
@@ -1300,6 +1323,8 @@ def _still_pending(verb) -> bool:
 
 # Sides force is used on in war, not in policing a crowd.
 _STATE_OR_ARMED = {"GOV", "MIL", "REB"}
+# The state's forces of order and war: what they do to a crowd is force, never a riot.
+_FORCES_OF_ORDER = {"COP", "MIL"}
 
 
 # Verbs that tell of an act to come: asking for it, planning or agreeing to it.
@@ -1698,7 +1723,7 @@ def _build(category: str, mode: str | None, coding, tok, source, target, modalit
     if modality == "hypothetical" and polarity == "positive" and _weighed(tok):
         coding = CONSIDER_CODING  # "is considering sending aid": a policy option, CAMEO 014
     else:
-        coding = _stated(category, coding, modality, polarity)
+        coding = _stated(category, coding, modality, polarity, tok)
     previous = ctx.discourse.before(sent.start) if ctx.discourse is not None else None
     if previous is not None and (article.published is None or previous.date is None or not (
             0 <= (article.published - previous.date).days <= RUNNING_DATE_DAYS)):
@@ -1878,15 +1903,38 @@ def _weighed(tok) -> bool:
     return False
 
 
-def _stated(category: str, coding, modality: str, polarity: str):
+def _stated(category: str, coding, modality: str, polarity: str, tok):
     """CAMEO codes a cooperative act that is only promised or expected as the promise (03x,
     "will release the hostages") and one announced as not going to happen as a rejection
-    (12x, "will not withdraw"); see ``intent``/``refusal`` in plover.yaml."""
+    (12x, "will not withdraw"); a conflictual act announced or expected as a threat (13x,
+    "says it will begin a military operation"), unless it is ordered: the order is the act
+    ("ordered the papers to suspend publication"). See ``intent``/``refusal``/``threat`` in
+    plover.yaml."""
     if modality not in ("predicted", "hypothetical"):
         return coding
     cat = lexicon.plover()[category]
+    if cat.threat is not None:
+        if modality == "predicted" and polarity == "positive" and not _commanded(tok):
+            return cat.threat
+        return coding
     stated = cat.intent if polarity == "positive" else cat.refusal
     return stated or coding
+
+
+# Verbs whose complement is an act they command: said, the act is as good as done.
+_COMMANDING = {"order", "command", "instruct", "direct", "authorize", "authorise", "decree"}
+
+
+def _commanded(tok) -> bool:
+    """The act is what a verb near above it orders or authorises."""
+    t = tok
+    for _ in range(3):
+        if t.head is t or t.dep_ not in ("xcomp", "ccomp", "dobj", "pobj", "prep", "advcl"):
+            return False
+        t = t.head
+        if t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in _COMMANDING:
+            return True
+    return False
 
 
 def _threat_events(threats, sent: SentenceSpan, sv: SentenceView, ctx: ArticleContext,

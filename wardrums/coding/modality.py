@@ -288,6 +288,14 @@ def _past(verb) -> bool:
     return False
 
 
+def taken(verb) -> bool:
+    """A decision or vote told as taken: "decided", "has voted"; not "will decide", "may
+    have decided", "did not decide"."""
+    return _past(verb) and not any(
+        c.dep_ == "neg" or (c.dep_ == "aux" and _aux_modality(c.lower_) is not None)
+        for c in verb.children)
+
+
 def _aux_modality(word: str) -> str | None:
     """What a modal auxiliary makes of its verb's act: "will"/"would" look ahead
     (predicted); "may"/"could" and "should"/"must" leave it possible or asked for

@@ -161,13 +161,17 @@ def _hung_on_object(tok, particle: str) -> list:
 # readiness" is put on readiness (and "imposed a state of emergency" still imposes a state).
 _THROUGH = {"access": "to"}
 _ALSO_THROUGH = {"state": "of"}
+# Nouns that only measure or frame the measure a compound before them names: "eased *curfew*
+# hours", "extended the *curfew* order", "tightened *lockdown* rules".
+_FRAMING_HEADS = {"hour", "order", "rule", "regime", "period", "timing", "measure"}
 
 
 def _object_candidates(tok, entry: lexicon.Trigger) -> list:
     """Tokens that may satisfy ``object`` (see the triggers.yaml header)."""
     if entry.pos == "VERB":
         deps = {"dobj", "nsubjpass", "oprd", "attr", "dative"}
-        objs = [c for c in tok.children if c.dep_ in deps]
+        objs = [c for c in tok.children if c.dep_ in deps or (
+            c.dep_ == "npadvmod" and _framed(c))]  # ("eased *curfew hours*" read as a time)
         if entry.particle:
             objs += prep_objects(tok, entry.particle)
             if entry.particle in _OBJECT_PARTICLES:
@@ -226,7 +230,15 @@ def _seen_through(noun, entry: lexicon.Trigger) -> list:
         return [*beyond, noun] if not beyond or lemma in (entry.object or ()) else beyond
     if lemma in _ALSO_THROUGH:
         return [noun, *prep_objects(noun, _ALSO_THROUGH[lemma])]
+    if _framed(noun):
+        return [noun, *(c for c in noun.children if c.dep_ == "compound")]
     return [noun]
+
+
+def _framed(noun) -> bool:
+    """A framing noun with the measure it frames before it ("*curfew* hours")."""
+    return noun.lemma_.lower() in _FRAMING_HEADS and any(c.dep_ == "compound"
+                                                        for c in noun.children)
 
 
 def _unaccented(word: str) -> str:
@@ -1638,6 +1650,11 @@ def _fit(tok, entry: lexicon.Trigger):
                  and not any(g.ent_type_ in _NON_ACTOR_ENTS for g in c.children if g.dep_ == "pobj")}
         if entry.particle in _OBJECT_PARTICLES and _hung_on_object(tok, entry.particle):
             parts.add(entry.particle)
+        parts |= {g.lower_ for o in tok.children if o.dep_ == "dobj" for g in o.children
+                  if g.dep_ == "amod" and g.i == tok.i + 1}  # "set *free* ten activists"
+        nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+        if nxt is not None and nxt.dep_ == "quantmod":
+            parts.add(nxt.lower_)  # "hand *over* 30 vehicles" read as "more than 30"
         if _asks_for_someone(tok):
             parts.add("for")  # "called *for* Britain to stay"
         if entry.particle.lower() not in parts:
@@ -1852,13 +1869,20 @@ def _inside_a_name(tok) -> bool:
     return sum(t.text[0].islower() for t in words) * 2 > len(words)
 
 
+def _told_verb(tok) -> bool:
+    """A verb with its subject, which the entity tagger swept into a time ("Saudi Arabia
+    *eased* curfew hours")."""
+    return tok.pos_ == "VERB" and any(c.dep_ == "nsubj" for c in tok.children)
+
+
 def find_triggers(doc) -> list[TriggerMatch]:
     """Every trigger in ``doc`` with the first entry that fits and its argument heads."""
     by_lemma = lexicon.triggers_by_lemma()
     matches: list[TriggerMatch] = []
     topics = statement_topics(doc)
     for tok in doc:
-        if tok.ent_type_ in ("DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY"):
+        if tok.ent_type_ in ("DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY") \
+                and not _told_verb(tok):
             continue  # "in march", "strike 3"
         if tok.i in topics or _inside_a_name(tok):
             continue

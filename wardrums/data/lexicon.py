@@ -149,6 +149,7 @@ class PloverCategory:
     modes: tuple[PloverMode, ...]
     intent: Coding | None = None  # the act promised or expected (CAMEO 03x)
     refusal: Coding | None = None  # the act announced as not going to happen (CAMEO 12x)
+    threat: Coding | None = None  # a conflictual act announced or expected (CAMEO 13x)
 
     @property
     def mode_names(self) -> frozenset[str]:
@@ -245,6 +246,8 @@ class Cues:
     future_markers: frozenset[str]
     complement_modality: Mapping[str, str]  # governor lemma -> hypothetical/predicted/negative
     threat_conditionals: tuple[str, ...]
+    decision_verbs: frozenset[str]  # "decided to", "voted to": enacting the acts below
+    enacted_by_decision: frozenset[str]  # PLOVER CATEGORY or CATEGORY/mode
 
     @property
     def factive_report_verbs(self) -> frozenset[str]:
@@ -340,7 +343,7 @@ def plover() -> dict[str, PloverCategory]:
         if not isinstance(spec, dict):
             raise _fail(f, where, "must be a mapping")
         extra = set(spec) - {"cameo_root", "quad_class", "intensity", "description", "modes",
-                             "intent", "refusal"}
+                             "intent", "refusal", "threat"}
         if extra:
             raise _fail(f, where, f"unknown field(s) {sorted(extra)}")
         root = spec.get("cameo_root")
@@ -409,13 +412,14 @@ def plover() -> dict[str, PloverCategory]:
             modes=tuple(modes),
             intent=_stated_coding(f, where, spec.get("intent"), "intent", ("03",)),
             refusal=_stated_coding(f, where, spec.get("refusal"), "refusal", ("12",)),
+            threat=_stated_coding(f, where, spec.get("threat"), "threat", ("13",)),
         )
     return out
 
 
 def _stated_coding(f: str, where: str, value: Any, field: str,
                    roots: tuple[str, ...]) -> Coding | None:
-    """The optional ``intent``/``refusal`` coding of a category: {cameo, intensity}."""
+    """The optional ``intent``/``refusal``/``threat`` coding of a category: {cameo, intensity}."""
     if value is None:
         return None
     if not isinstance(value, dict) or set(value) != {"cameo", "intensity"}:
@@ -850,6 +854,7 @@ def cues() -> Cues:
         "according_to",
         "complement_modality",
         "threat_conditionals",
+        "enacting_decisions",
     }
     extra = set(raw) - known
     if extra:
@@ -891,7 +896,21 @@ def cues() -> Cues:
         both = sets[a] & sets[b]
         if both:
             raise _fail(f, f"sections {a} and {b}", f"must be disjoint; both list {sorted(both)}")
+    decisions = raw["enacting_decisions"]
+    if not isinstance(decisions, dict) or set(decisions) != {"verbs", "acts"}:
+        raise _fail(f, "section enacting_decisions", "must be a mapping with exactly verbs and acts")
+    acts = decisions["acts"]
+    if not isinstance(acts, list) or not acts:
+        raise _fail(f, "section enacting_decisions", "acts must be a non-empty list")
+    cats = plover()
+    for act in acts:
+        code, _, mode = str(act).partition("/")
+        if code not in cats or (mode and mode not in cats[code].mode_names):
+            raise _fail(f, f"enacting_decisions act {act!r}",
+                        "must be a PLOVER category or CATEGORY/mode known to plover.yaml")
     return Cues(
+        decision_verbs=frozenset(_phrases(f, "enacting_decisions verbs", decisions["verbs"])),
+        enacted_by_decision=frozenset(str(a) for a in acts),
         report_verbs=MappingProxyType(dict(report)),
         according_to=_phrases(f, "according_to", raw["according_to"]),
         complement_modality=MappingProxyType(dict(comp)),
