@@ -243,3 +243,69 @@ def test_the_newspaper_is_the_outlet_named_before():
     threats = of_type(events, "THREATEN")
     assert threats and threats[0].source[0].name == "Global Times", _coded(events)
     assert threats[0].source[0].country == "CHN"
+
+
+@pytest.mark.parametrize("text", [
+    "The union's chairman called off the strike at the port.",
+    "The chairman of the union called off the strike at the port.",
+])
+def test_a_role_takes_the_sector_of_the_body_that_owns_it(text):
+    events = events_of(text)
+    ended = of_type(events, "CONCEDE")
+    assert ended and ended[0].source[0].sector == "LAB", _coded(events)
+
+
+def test_they_who_will_not_end_a_strike_are_the_union_its_chairman_speaks_for():
+    events = events_of("The union's chairman said that they will not end the strike.")
+    refusals = of_type(events, "REJECT")
+    assert refusals and refusals[0].source[0].sector == "LAB", _coded(events)
+
+
+def test_permission_given_is_involvement_allowed():
+    events = events_of("Pakistan had given the Pentagon permission to use Pakistani airspace.")
+    allowed = of_type(events, "CONCEDE")
+    assert allowed and allowed[0].mode == "allow-involvement", _coded(events)
+    assert allowed[0].target and allowed[0].target[0].country == "USA"
+
+
+# --- the entry that names more of the object wins ------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Turkey is violating the ceasefire agreement by shelling the town.",
+    "Both parties were guilty of violating the Ceasefire Agreement in Sudan.",
+    "Russia violated the ceasefire again on Monday.",
+])
+def test_a_ceasefire_agreement_violated_is_a_ceasefire_violation(text):
+    events = events_of(text)
+    assert [e for e in of_type(events, "ASSAULT") if e.mode == "ceasefire-violation"], \
+        _coded(events)
+    assert not [e for e in of_type(events, "REJECT") if e.evidence.trigger.startswith("violat")]
+
+
+def test_another_agreement_violated_is_defiance():
+    events = events_of("Iran violated the nuclear agreement, the inspectors said.")
+    assert [e.mode for e in of_type(events, "REJECT")] == ["defy"], _coded(events)
+
+
+def test_people_used_as_human_shields_are_assaulted():
+    events = events_of("Militants systematically used villagers as human shields in the fighting.")
+    used = [e for e in of_type(events, "ASSAULT") if e.evidence.trigger == "used"]
+    assert used and used[0].target and used[0].target[0].sector == "CVL", _coded(events)
+    assert not [e for e in events_of("They used the money as a shield against inflation.")
+                if e.event_type == "ASSAULT"]
+
+
+@pytest.mark.parametrize("text", [
+    "ISIS is mobilizing its members for attacking Haditha district.",
+    "ISIS is mobilizing its fighters for an attack on Haditha.",
+    "Russia massed troops for an invasion of Ukraine.",
+])
+def test_an_attack_that_forces_are_readied_for_is_still_to_come(text):
+    events = events_of(text)
+    attacks = [e for e in of_type(events, "ASSAULT")]
+    assert attacks and all(e.modality == "predicted" for e in attacks), _coded(events)
+
+
+def test_an_attack_that_is_the_reason_for_an_arrest_was_done():
+    events = events_of("Police arrested him for attacking a shop owner in Karachi.")
+    assert all(e.modality == "asserted" for e in events), _coded(events)

@@ -238,6 +238,15 @@ def _sector_of(head) -> str | None:
             # and a role in a body of any kind: "a *union* leader", "a *court* official" (a
             # named body's people are its own: "*Congress* leaders", see _resolve_one)
             return sec
+    if lemma in lexicon.word_set("role_heads"):
+        # the body named as the role's owner: "the *union's* chairman", "the head of the *union*"
+        bodies = [c for c in head.children if c.dep_ == "poss"] + [
+            g for p in head.children if p.dep_ == "prep" and p.lower_ == "of"
+            for g in p.children if g.dep_ == "pobj"]
+        for b in bodies:
+            sec = nouns.get(b.lemma_.lower()) if b.pos_ == "NOUN" else None
+            if sec is not None:
+                return sec
     doc = head.doc
     if head.i >= 2 and doc[head.i - 1].text == "-" and not doc[head.i - 1].whitespace_:
         # "sub-inspector", which the parser may split into three words of their own

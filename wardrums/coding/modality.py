@@ -69,6 +69,11 @@ _BARRING = {"bar", "ban", "prevent", "stop", "block", "prohibit", "forbid", "kee
 # Adjectives that expect an act not to happen: "is *unlikely* to deliver missiles".
 _DOUBTED = {"unlikely", "improbable"}
 _REQUEST_FOR_VERBS = {"call", "ask", "appeal", "press", "push", "plead", "clamour", "clamor"}
+# Verbs of making ready, whose "for" names the act to come: "mobilizing its fighters *for an
+# attack* on Haditha", "massed troops *for the offensive*" (not "arrested him *for attacking*
+# a shop": a reason, told as done).
+_PREPARING_FOR_VERBS = {"mobilize", "mobilise", "prepare", "mass", "amass", "gather", "muster",
+                        "assemble", "ready", "train", "equip", "arm", "position", "gear"}
 # Verbs whose object act is forbidden, so not (yet) done: "*banned* the rally". Of _BARRING,
 # only those that forbid: "stopped the march" tells of a march under way.
 _FORBIDDING = {"ban", "prohibit", "forbid", "outlaw", "disallow"}
@@ -526,6 +531,9 @@ def assess(trigger) -> Assessment:
                 (via == "dobj" and lemma in _WANTED_OR_WEIGHED)
                 or (via == "prep" and chain[k - 1].lower_ == "for" and lemma in _REQUEST_FOR_VERBS)):
             bump("hypothetical")  # "demanded the *arrest* of", "called for a *ban* on"
+        if t is not trigger and t.pos_ in ("VERB", "AUX") and via == "prep" \
+                and chain[k - 1].lower_ == "for" and lemma in _PREPARING_FOR_VERBS:
+            bump("predicted")  # "mobilizing its members *for an attack*"
         if t is not trigger and t.pos_ == "NOUN" and via == "prep" \
                 and chain[k - 1].lower_ in ("for", "of"):
             if lemma in lexicon.word_set("proposals"):
@@ -617,6 +625,9 @@ def assess(trigger) -> Assessment:
             if "predicted" in readings:
                 bump("predicted")
                 tense = "future"
+        if rel == "prep" and steps < 3 and prev.lower_ == "for" and head.dep_ == "pcomp" \
+                and node.pos_ in ("VERB", "AUX") and lemma in _PREPARING_FOR_VERBS:
+            bump("predicted")  # "mobilizing its members *for attacking* Haditha"
         if rel == "prep" and steps < 3 and head.dep_ == "pcomp" and node.pos_ in ("VERB", "AUX"):
             # "will not hesitate in arresting": the verb the -ing act completes looks ahead
             readings = {_aux_modality(a.lower_) for a in _auxes(node)}

@@ -1875,8 +1875,34 @@ def _told_verb(tok) -> bool:
     return tok.pos_ == "VERB" and any(c.dep_ == "nsubj" for c in tok.children)
 
 
+def _object_words(obj, entry: lexicon.Trigger) -> int:
+    """How many words of the entry's longest object item ``obj`` matches: "violated the
+    *ceasefire agreement*" fits a ceasefire entry better than an agreement one."""
+    if obj is None or not entry.object:
+        return 0
+    return max((len(item.split()) for item in entry.object
+                if not item.startswith("=") and _matches_item(obj, item)), default=0)
+
+
+def _best_fit(tok, entries) -> tuple[lexicon.Trigger, object] | None:
+    """The first entry that fits ``tok`` (the most specific are tried first); among fitting
+    entries as specific as it, the one whose object item names more of the object."""
+    best = None
+    for entry in entries:
+        if best is not None and entry.specificity < best[0].specificity:
+            break
+        obj = _fit(tok, entry)
+        if obj is False:
+            continue
+        if best is None or _object_words(obj, entry) > _object_words(best[1], best[0]):
+            best = (entry, obj)
+        if not entry.object:
+            break  # (an entry with no object names none of it)
+    return best
+
+
 def find_triggers(doc) -> list[TriggerMatch]:
-    """Every trigger in ``doc`` with the first entry that fits and its argument heads."""
+    """Every trigger in ``doc`` with the entry that fits it best and its argument heads."""
     by_lemma = lexicon.triggers_by_lemma()
     matches: list[TriggerMatch] = []
     topics = statement_topics(doc)
@@ -1886,16 +1912,14 @@ def find_triggers(doc) -> list[TriggerMatch]:
             continue  # "in march", "strike 3"
         if tok.i in topics or _inside_a_name(tok):
             continue
-        for entry in _lookup(tok, by_lemma):
-            obj = _fit(tok, entry)
-            if obj is False:
-                continue
+        fit = _best_fit(tok, _lookup(tok, by_lemma))
+        if fit is not None:
+            entry, obj = fit
             matches.append(TriggerMatch(
                 token=tok, entry=entry, sources=tuple(_sources(tok, entry)),
                 targets=tuple(_targets(tok, entry, obj)),
                 consumed=obj.i if obj is not None else None, specificity=entry.specificity,
             ))
-            break
     consumed = {m.consumed for m in matches if m.consumed is not None}
     # the object an entry consumed, with the nouns that modify it ("expelled *aid* workers");
     # and the message of a summons coded as a complaint: "summoned the envoy *to protest*"
