@@ -162,7 +162,7 @@ def _hung_on_object(tok, particle: str) -> list:
 _THROUGH = {"access": "to"}
 _ALSO_THROUGH = {"state": "of"}
 # Nouns that only measure or frame the measure a compound before them names: "eased *curfew*
-# hours", "extended the *curfew* order", "tightened *lockdown* rules".
+# hours", "extended the *curfew* order".
 _FRAMING_HEADS = {"hour", "order", "rule", "regime", "period", "timing", "measure"}
 
 
