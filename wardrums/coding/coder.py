@@ -663,12 +663,6 @@ def _names_the_token(actors: tuple[Actor, ...], tok, sent: SentenceSpan) -> bool
 # Sectors of armed actors: a clash one of them takes part in is fighting, not a riot.
 _ARMED_SECTORS = {"MIL", "REB", "UAF", "CRM", "SPY"}
 _CLASH_WORDS = re.compile(r"^(?:clash|scuffl|skirmish|brawl|fight|melee|fracas)", re.IGNORECASE)
-# Head words of an unorganised crowd acting together.
-# (the word set "protesters" of triggers.yaml, plural too, and workers on strike)
-_PROTESTER_WORDS = r"protest(?:e|o)rs?|demonstrators?|agitators?|marchers?|picketers?|strikers?|striking"
-_MOB_WORDS = rf"mobs?|crowds?|rioters?|{_PROTESTER_WORDS}"
-_MOB = re.compile(rf"\b(?:{_MOB_WORDS})\b", re.IGNORECASE)
-_PROTESTERS = re.compile(rf"\b(?:{_PROTESTER_WORDS})\b", re.IGNORECASE)
 #: How much a crowd-control act (tear gas, baton charge) yields to the protest it answers.
 CROWD_CONTROL_YIELD = 0.15
 
@@ -735,23 +729,41 @@ def _implied_protest(ev: Event, ctx: ArticleContext) -> Event:
     return _recoded(ev, "PROTEST", "demonstrate", source=crowd, target=ev.source)
 
 
-# Crowds and the politically mobilised, whose arson and vandalism is rioting ("party
-# supporters torched a bus"); an armed group's or an unknown assailant's is not.
-_RIOTERS = re.compile(rf"\b(?:{_MOB_WORDS}|supporters?|activists?|cadres?|workers?|students?|"
-                      r"villagers?|locals?|residents?|youths?|picketers?)\b", re.IGNORECASE)
+@dataclass(frozen=True)
+class _CrowdWords:
+    """Patterns over an actor's words: who is a protester, a mob, a rioter."""
+
+    protesters: re.Pattern[str]  # protesters (word set "protesters") and workers on strike
+    mob: re.Pattern[str]  # an unorganised crowd acting together: those, mobs, rioters
+    # crowds and the politically mobilised, whose arson and vandalism is rioting ("party
+    # supporters torched a bus"); an armed group's or an unknown assailant's is not
+    rioters: re.Pattern[str]
+
+
+@functools.cache
+def _crowd_words() -> _CrowdWords:
+    protesters = "|".join(f"{re.escape(w)}s?" for w in sorted(lexicon.word_set("protesters")))
+    protesters += "|strikers?|striking"
+    mob = rf"mobs?|crowds?|rioters?|{protesters}"
+    rioters = (rf"{mob}|supporters?|activists?|cadres?|workers?|students?|villagers?|locals?|"
+               r"residents?|youths?|picketers?")
+    return _CrowdWords(*(re.compile(rf"\b(?:{words})\b", re.IGNORECASE)
+                         for words in (protesters, mob, rioters)))
 
 
 def _riot_reading(ev: Event) -> list[Event]:
     if ev.event_type == "COERCE" and ev.mode == "destroy" and ev.source and all(
-            a.sector in _CROWD_SECTORS | {None} and _RIOTERS.search(a.text) for a in ev.source):
+            a.sector in _CROWD_SECTORS | {None} and _crowd_words().rioters.search(a.text)
+            for a in ev.source):
         return [_as_riot(ev)]
     if ev.event_type != "ASSAULT":
         return [ev]
     if ev.mode == "armed-clash" and _CLASH_WORDS.match(ev.evidence.trigger):
         return _clash_reading(ev)
     if ev.source and ev.mode != "crowd-control" and all(
-            a.sector in _CROWD_SECTORS and _MOB.search(a.text) for a in ev.source) \
-            and not (_lethal(ev) and not any(_PROTESTERS.search(a.text) for a in ev.source)):
+            a.sector in _CROWD_SECTORS and _crowd_words().mob.search(a.text) for a in ev.source) \
+            and not (_lethal(ev) and not any(_crowd_words().protesters.search(a.text)
+                                             for a in ev.source)):
         # "rioters torched a bus", "a mob injured two policemen", "policemen were killed by
         # protesters": mob violence is a riot; a mob (not a protest) that lynches or beats
         # someone to death assaults them
@@ -1333,16 +1345,22 @@ _LOOKING_AHEAD = {"call", "urge", "demand", "ask", "appeal", "propose", "plan", 
                   "pledge", "promise", "threaten", "set"}
 
 
-def _asked_or_planned(tok) -> bool:
-    """The act is what a verb near above it asks for, plans or agrees to."""
+def _verb_above(tok, lemmas, steps: int, through: frozenset[str] | None = None) -> bool:
+    """A verb of ``lemmas`` stands within ``steps`` heads above ``tok``; with ``through``,
+    only climbing links of those dependencies."""
     t = tok
-    for _ in range(4):
-        if t.head is t:
+    for _ in range(steps):
+        if t.head is t or (through is not None and t.dep_ not in through):
             return False
         t = t.head
-        if t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in _LOOKING_AHEAD:
+        if t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in lemmas:
             return True
     return False
+
+
+def _asked_or_planned(tok) -> bool:
+    """The act is what a verb near above it asks for, plans or agrees to."""
+    return _verb_above(tok, _LOOKING_AHEAD, 4)
 
 
 # Prepositions that put a protest before a building that stands for its country ("rallied
@@ -1923,18 +1941,12 @@ def _stated(category: str, coding, modality: str, polarity: str, tok):
 
 # Verbs whose complement is an act they command: said, the act is as good as done.
 _COMMANDING = {"order", "command", "instruct", "direct", "authorize", "authorise", "decree"}
+_COMMAND_LINKS = frozenset({"xcomp", "ccomp", "dobj", "pobj", "prep", "advcl"})
 
 
 def _commanded(tok) -> bool:
     """The act is what a verb near above it orders or authorises."""
-    t = tok
-    for _ in range(3):
-        if t.head is t or t.dep_ not in ("xcomp", "ccomp", "dobj", "pobj", "prep", "advcl"):
-            return False
-        t = t.head
-        if t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in _COMMANDING:
-            return True
-    return False
+    return _verb_above(tok, _COMMANDING, 3, _COMMAND_LINKS)
 
 
 def _threat_events(threats, sent: SentenceSpan, sv: SentenceView, ctx: ArticleContext,

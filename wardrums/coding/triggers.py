@@ -1887,15 +1887,16 @@ def _object_words(obj, entry: lexicon.Trigger) -> int:
 def _best_fit(tok, entries) -> tuple[lexicon.Trigger, object] | None:
     """The first entry that fits ``tok`` (the most specific are tried first); among fitting
     entries as specific as it, the one whose object item names more of the object."""
-    best = None
+    best, best_words = None, -1
     for entry in entries:
         if best is not None and entry.specificity < best[0].specificity:
             break
         obj = _fit(tok, entry)
         if obj is False:
             continue
-        if best is None or _object_words(obj, entry) > _object_words(best[1], best[0]):
-            best = (entry, obj)
+        words = _object_words(obj, entry)
+        if words > best_words:
+            best, best_words = (entry, obj), words
         if not entry.object:
             break  # (an entry with no object names none of it)
     return best
