@@ -173,3 +173,18 @@ def test_a_district_name_shared_by_two_countries_follows_the_article(nlp):
 ])
 def test_district_names_that_are_words_need_their_designator(nlp, text):
     assert _focus_country(nlp, split_sentences(text, ()), False) is None
+
+
+@pytest.mark.parametrize("text, country", [
+    ("Israeli jets struck a target in the Gaza Strip's eastern border regions.", "PSE"),
+    ("Turkish drones struck a convoy in Syria's northern provinces.", "SYR"),
+])
+def test_a_part_of_a_place_named_by_its_owner_is_in_the_owners_country(text, country):
+    strike = next(e for e in _events(text) if e.event_type == "ASSAULT")
+    assert strike.location.country == country
+    assert country in {a.country for a in strike.target}  # a foreign force's act there
+
+
+def test_a_part_named_by_an_owner_that_is_no_place_is_nowhere():
+    evs = _events("Troops shelled positions in the rebels' border area.")
+    assert all(e.location is None or e.location.country is None for e in evs)

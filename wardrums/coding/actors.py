@@ -374,10 +374,13 @@ _ABSTRACT_SUBJECTS = {"explosion", "blast", "order", "attempt", "move", "decisio
 
 @functools.cache
 def _not_doers() -> frozenset[str]:
-    # (and a weapon no side is named with: "*a car bomb* exploded", "*a rocket* hit a field")
+    # (and a weapon no side is named with: "*a car bomb* exploded", "*a rocket* hit a field";
+    # nor a pact or a measure: "*a ceasefire* halting the incursion", "*the ban* hit exports")
     return frozenset(_ABSTRACT_SUBJECTS | lexicon.word_set("attack_nouns")
                      | lexicon.word_set("hazards") | lexicon.word_set("accident_causes")
-                     | lexicon.word_set("seized_weapons") | lexicon.word_set("weapons"))
+                     | lexicon.word_set("seized_weapons") | lexicon.word_set("weapons")
+                     | lexicon.word_set("deal") | lexicon.word_set("sanctions")
+                     | lexicon.word_set("restrictions"))
 
 
 def _place_country(names, ctx: ArticleContext) -> str | None:
@@ -448,6 +451,10 @@ def resolve(head, sv: SentenceView, ctx: ArticleContext, *, generic: bool = Fals
                 for a in named:
                     add(a)
                 continue
+        if actor is None and generic and h.pos_ == "PRON":
+            # "CMPAJAC's chairman said *they* will not end the strike": a side that says what
+            # it will do is the doer, named or not
+            actor = _unnamed_stater(h, sv, ctx)
         if actor is None and generic and h.pos_ in ("NOUN", "PROPN") and h.ent_type_ not in (
                 "DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY", "ORDINAL") \
                 and h.lemma_.lower() not in _not_doers() and not _stateless_place(h, sv):
@@ -1184,6 +1191,18 @@ def _owners_clause_subject(h):
     if not personal and subject.ent_type_ == "PERSON":
         return None
     return subject
+
+
+def _unnamed_stater(h, sv: SentenceView, ctx: ArticleContext) -> Actor | None:
+    """The stater a pronoun stands for, as an unnamed doer, when no known actor is it."""
+    reporter = _reporter_of(h)
+    if reporter is None or reporter.pos_ not in ("NOUN", "PROPN") \
+            or reporter.lemma_.lower() in _not_doers() or _stateless_place(reporter, sv) \
+            or reporter.ent_type_ in ("DATE", "TIME", "CARDINAL", "MONEY", "PERCENT"):
+        return None
+    text = char_span(sv, np_tokens(reporter))[2]
+    return Actor(text=h.text, name=text, country=ctx.focus_country, sector=None,
+                 start=sv.offset + h.idx, end=sv.offset + h.idx + len(h.text))
 
 
 def _reporter_of(h):

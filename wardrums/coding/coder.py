@@ -532,7 +532,49 @@ def _read(p: _Prepared, docs: list, gz, use_classifier: bool = True) -> list[Eve
     for sent, doc, sv, here in per_sentence:
         at = _tokens_at(sent, doc)
         events.extend(_freed_from(_protests_heard(here, at, sent, sv, p), at))
-    return _dedupe(_crowd_readings(events, p.ctx))
+    return _the_other_side(_dedupe(_crowd_readings(events, p.ctx)))
+
+
+# Acts that are always aimed at someone: with no target told in a story between two states,
+# they are aimed at the other one. Not acts a state does at home (curfews, arrests, rallies),
+# nor visits and meetings (a minister visits her own troops), nor a weapon tested (a show of
+# strength to all).
+_AIMED_ACTS = {"ASSAULT", "MOBILIZE", "RETREAT", "REJECT", "THREATEN", "ACCUSE", "SANCTION"}
+_AIMED_AT_NO_ONE = {"weapons"}
+
+
+def _the_other_side(events: list[Event]) -> list[Event]:
+    """In a story between two states, a state's act aimed at no one it names is aimed at the
+    other: in a story of a border stand-off, "Chinese troops pulled back a kilometre" is a
+    retreat before India; in one of a war, "Russian forces held their fire" one towards
+    Ukraine. A story is between two states when its events' state sides (governments and
+    forces) are two countries, each a side of two events or more, and any other country is
+    a side of at most one. The target is implied (no words, no offsets): the sentence only
+    shows the act."""
+    sides = collections.Counter(
+        c for ev in events
+        for c in {a.country for a in (*ev.source, *ev.target)
+                  if a.country and a.sector in _STATE_SECTORS and a.text})
+    if len(sides) < 2:
+        return events
+    (first, _), (second, n) = sides.most_common(2)
+    if n < 2 or any(k > 1 for c, k in sides.items() if c not in (first, second)):
+        return events
+    out = []
+    for ev in events:
+        doers = {a.country for a in ev.source}
+        if ev.event_type in _AIMED_ACTS and ev.mode not in _AIMED_AT_NO_ONE \
+                and not ev.target and len(doers) == 1 \
+                and doers <= {first, second} \
+                and all(a.sector in _STATE_SECTORS for a in ev.source):
+            other = second if doers == {first} else first
+            target = (Actor(text="", name=knowledge.country_name(other), country=other,
+                            sector=None),)
+            ev = replace(ev, target=target, event_id=make_event_id(
+                ev.article_id, ev.event_type, ev.evidence.trigger_start, ev.evidence.start,
+                ev.source, target))
+        out.append(ev)
+    return out
 
 
 def _tokens_at(sent: SentenceSpan, doc) -> dict:
@@ -1009,17 +1051,32 @@ def _aimed_as_the_act(made: list[tuple[TriggerMatch, Event]]) -> list[tuple[Trig
     by_token = {m.token.i: ev for m, ev in made}
     out = []
     for m, ev in made:
-        if ev.event_type in ("AGREE", "REJECT") and not ev.target and m.token.pos_ == "VERB":
-            acts = [by_token.get(c.i) for c in m.token.children if c.dep_ == "xcomp"]
-            aimed = next((a.target for a in acts if a is not None and a is not ev and a.target),
-                         ())
-            ours = {a.country for a in ev.source} - {None}
+        if ev.event_type in ("AGREE", "REJECT") and m.token.pos_ == "VERB":
+            # (or the act it names as its object: "promised *support* for the Afghan
+            # government's efforts")
+            acts = [by_token.get(c.i) for c in m.token.children if c.dep_ in ("xcomp", "dobj")]
+            act = next((a for a in acts if a is not None and a is not ev and a.target), None)
+            aimed = act.target if act is not None else ()
+            source = ev.source
+            if ev.target and act is not None and act.event_type not in _RECIPROCAL \
+                    and _spans(ev.target) <= _spans(act.source):
+                # "Mexico and Canada agreed to lift tariffs *on American products*": the
+                # two agreed as one side (not with each other: see _make_event); but "Trump
+                # and Putin agreed to share information on North Korea" with each other
+                source = ev.source + ev.target
+            elif ev.target:
+                aimed = ()
+            ours = {a.country for a in source} - {None}
             if aimed and not all(a.country in ours for a in aimed):
-                ev = replace(ev, target=aimed, event_id=make_event_id(
+                ev = replace(ev, source=source, target=aimed, event_id=make_event_id(
                     ev.article_id, ev.event_type, ev.evidence.trigger_start, ev.evidence.start,
-                    ev.source, aimed))
+                    source, aimed))
         out.append((m, ev))
     return out
+
+
+def _spans(actors: tuple[Actor, ...]) -> set[tuple[int | None, int | None]]:
+    return {(a.start, a.end) for a in actors}
 
 
 # Subjects of a threatened clause that stand for the one who threatens ("warned *it* would
@@ -1186,6 +1243,10 @@ def _make_event(match: TriggerMatch, sent: SentenceSpan, sv: SentenceView, ctx: 
         coding = lexicon.plover()["AID"].coding("peacekeeping")
     if category == "AID" and mode == "peacekeeping":
         target = _host_country(match, sv, ctx) or target
+    if (category == "AID" or mode == "withdraw-aid") and not target and source:
+        target = _helped(match, source, sv, ctx)  # (and "suspended aid deliveries in Nigeria")
+    if category in ("AGREE", "RETREAT") and not target and source:
+        target = _scope_agreed(match, source, sv, ctx)
     if category == "MOBILIZE" and mode == "exercise":
         partners = _exercise_partners(match, source, sv, ctx)
         if partners is not None:
@@ -1261,6 +1322,114 @@ def _host_country(match: TriggerMatch, sv: SentenceView,
     hosts = [g for h in match.targets if h.lemma_.lower() in _MISSIONS
              for g in prep_objects(h, "in")]
     return _arguments(hosts, sv, ctx)
+
+
+# Verbs by which aid states whom it is for: "aid *to help* Haiti recover", "funds *to
+# support* refugees", "supplies *to fight* the epidemic in Laos".
+_HELPING_VERBS = {"help", "support", "assist", "aid", "benefit", "relieve", "feed", "rebuild",
+                  "reconstruct", "fight", "combat", "tackle", "address", "meet", "ease",
+                  "alleviate", "cope", "protect", "shelter", "serve", "stabilize", "stabilise"}
+
+
+def _helped(match: TriggerMatch, source: tuple[Actor, ...], sv: SentenceView,
+            ctx: ArticleContext) -> tuple[Actor, ...]:
+    """Whom aid with no recipient named as its object is for: who the purpose it serves
+    names ("earmarked aid *to help Haiti* recover", "assistance to help *people in Somalia*"),
+    else the foreign country where the aid goes, as the aid's own phrase or that purpose names
+    it ("assistance *in Iraq*", "aid for those affected *in Yemen*", "supplies to fight the
+    epidemic *in Laos*"). Not a place the giving happened at ("pledged aid at a conference in
+    Brussels"): that is the verb's, not the aid's."""
+    tok = match.token
+    clause = [tok]
+    while clause[-1].pos_ not in ("VERB", "AUX") and clause[-1].dep_ in _UP_TO_THE_GIVING \
+            and len(clause) < 5:
+        clause.append(clause[-1].head)  # "euros in *aid*" up to "earmarked"
+    purposes = [c for a in clause for c in a.children
+                if c.dep_ in ("xcomp", "advcl", "acl", "relcl") and c.pos_ == "VERB"
+                and c.lemma_.lower() in _HELPING_VERBS]
+    phrases = [*purposes, *([tok] if tok.pos_ in ("NOUN", "PROPN") else
+                            [c for c in tok.children if c.dep_ in ("dobj", "dative")
+                             or (c.dep_ == "prep" and c.lower_ in ("to", "for"))])]
+    # whom the purpose names, else whom the aid named inside the object is for ("provided
+    # 30 million euros in aid *for Rohingya Muslims*")
+    helped = [[c for c in verb.children if c.dep_ == "dobj"] or [
+        g for c in verb.children if c.dep_ in ("ccomp", "xcomp")  # "help Haiti recover"
+        for g in c.children if g.dep_ == "nsubj"] for verb in purposes]
+    helped += [[g for t in phrase.subtree if t.i != tok.i
+                and t.lemma_.lower() in lexicon.word_set("aid_nouns")
+                for p in ("for", "to") for g in prep_objects(t, p)] for phrase in phrases]
+    ours = {a.country for a in source}
+    for heads in helped:
+        found = tuple(a for a in _arguments(heads, sv, ctx, generic=True)
+                      if (a.sector or not _country_guessed(a, ctx)) and a.country not in ours)
+        if found:
+            return found  # (not "supplies to help *the flood victims*" at home, or guessed so)
+    return _foreign_place_in(phrases, source, sv, ctx)
+
+
+def _foreign_place_in(phrases, source: tuple[Actor, ...], sv: SentenceView,
+                      ctx: ArticleContext) -> tuple[Actor, ...]:
+    """The country of the first place that one of ``phrases`` names, as the target of an act
+    whose every doer is from elsewhere; () if none: at home, a place names no other side."""
+    ours = {a.country for a in source}
+    if None in ours:
+        return ()
+    for phrase in phrases:
+        # (not an aside inside: "to help Curaçao, which expects a bailout *from Brussels*")
+        words = {t.i for t in phrase.subtree} - {t.i for c in phrase.subtree if _aside(c)
+                                                 for t in c.subtree}
+        for m in sv.mentions:
+            entry = m.best(ctx.published)
+            if m.start in words and entry.kind in _LISTED_PLACES and entry.country \
+                    and entry.country not in ours and not _left(sv.doc[m.end - 1]):
+                start, end, text = actor_mod.char_span(sv, list(sv.doc[m.start:m.end]))
+                return (Actor(text=text, name=knowledge.country_name(entry.country),
+                              country=entry.country, sector=None, start=start, end=end),)
+    return ()
+
+
+# Missions whose place is where they serve: "extend its peacekeeping *mission* in Kosovo".
+_SERVING = {"mission", "force", "operation", "presence", "deployment"}
+
+
+def _scope_agreed(match: TriggerMatch, source: tuple[Actor, ...], sv: SentenceView,
+                  ctx: ArticleContext) -> tuple[Actor, ...]:
+    """The foreign country a pact or mission agreed to is for, as the pact's own phrase names
+    it: "Putin agreed to a ceasefire *in eastern Ukraine*", "NATO agreed to extend its
+    peacekeeping mission *in Kosovo*". Not where it was agreed ("signed a truce in Doha"
+    hangs the place on the verb)."""
+    tok = match.token
+    heads = [c for c in tok.children if c.dep_ == "dobj"]
+    heads += [g for p in ("to", "on") for g in prep_objects(tok, p)]
+    heads += [g for c in tok.children if c.dep_ == "xcomp" for g in c.children
+              if g.dep_ == "dobj"]
+    pacts = [h for h in heads if h.lemma_.lower() in lexicon.word_set("deal") | _SERVING]
+    # (its parties first: "a ceasefire *with Yemen's Ansar Allah group* in four regions")
+    parties = _arguments([g for h in pacts for g in prep_objects(h, "with")], sv, ctx)
+    if parties:
+        return parties
+    scopes = [g for h in pacts for p in ("in", "into", "over", "for") for g in prep_objects(h, p)]
+    return _foreign_place_in(scopes, source, sv, ctx)
+
+
+# Verbs and prepositions of leaving: the place they name is where people came from.
+_LEAVING_WORDS = {"flee", "leave", "escape", "quit", "abandon", "from", "out"}
+
+
+def _left(place) -> bool:
+    """The place is one left: "Rohingya who have fled *Myanmar*", "refugees *from Syria*"."""
+    head = place.head if place.dep_ in ("compound", "amod") else place
+    return head.head.lemma_.lower() in _LEAVING_WORDS and head.dep_ in ("dobj", "pobj")
+
+
+def _aside(clause) -> bool:
+    """A relative clause set off by a comma: it tells more of its noun, not what it is."""
+    first = clause.left_edge
+    return clause.dep_ == "relcl" and first.i > 0 and clause.doc[first.i - 1].text == ","
+
+
+# How an aid noun hangs on the verb of giving: "provided 50 million euros *in aid*".
+_UP_TO_THE_GIVING = {"pobj", "prep", "dobj", "nummod", "compound", "conj", "appos"}
 
 
 # Words that make a military exercise one held with partners ("*joint* war games").
@@ -1390,6 +1559,10 @@ def _owner_of_object(match: TriggerMatch, sv: SentenceView, ctx: ArticleContext)
     doers = {t.i for t in match.sources}  # "blamed the bombing *on Israeli agents*"
     for head in (o for o in objects if o.i not in doers):
         for _ in range(3):
+            if head.i != tok.i and head.lemma_.lower() in _measure_nouns():
+                borne = _borne_by(head, sv, ctx)
+                if borne:
+                    return borne
             owners = [c for c in head.children if c.dep_ in _OWNER_DEPS and c.i < head.i]
             owners += [g for c in owners if c.lemma_.lower() in _OWNING_PARTICIPLES
                        for g in c.children if g.i < c.i]  # "a *Greek*-flagged tanker"
@@ -1403,6 +1576,39 @@ def _owner_of_object(match: TriggerMatch, sv: SentenceView, ctx: ArticleContext)
             if not of:
                 break
             head = of[0]
+    return ()
+
+
+# Prepositions by which a measure names the side it bears on: "a ban *on* imports of British
+# beef", "sanctions *against* Iran", "curbs on travel *to* North Korea".
+_MEASURE_PREPS = ("on", "against", "to", "from", "for")
+
+
+@functools.cache
+def _measure_nouns() -> frozenset[str]:
+    """Sanctions and restrictions: measures that bear on a side."""
+    return lexicon.word_set("sanctions") | lexicon.word_set("restrictions")
+
+
+def _borne_by(measure, sv: SentenceView, ctx: ArticleContext) -> tuple[Actor, ...]:
+    """The country a measure bears on, when it names one: as the object of its preposition
+    ("sanctions *against Iran*"), or as the owner of that object or of its "of" object ("a ban
+    on imports of *British* beef")."""
+    for prep in _MEASURE_PREPS:
+        for head in prep_objects(measure, prep):
+            for _ in range(3):
+                for tok in (head, *(c for c in head.children
+                                    if c.dep_ in _OWNER_DEPS and c.i < head.i)):
+                    m = sv.mention_at(tok.i)
+                    entry = m.best(ctx.published) if m is not None else None
+                    if entry is not None and entry.kind in ("country", "demonym", "capital"):
+                        found = tuple(a for a in actor_mod.resolve(tok, sv, ctx) if a.country)
+                        if found:
+                            return found
+                of = prep_objects(head, "of")
+                if not of:
+                    break
+                head = of[0]
     return ()
 
 

@@ -73,7 +73,7 @@ def place_named(tok, sv: SentenceView, ctx: ArticleContext,
     it as one."""
     m = sv.mention_at(tok.i)
     if m is None:
-        return _geo_location(tok, sv, ctx)
+        return _geo_location(tok, sv, ctx) or _owners_place(tok, sv, ctx, kinds)
     e = m.best(ctx.published)
     if e.kind not in kinds or not e.country:
         return None
@@ -83,6 +83,15 @@ def place_named(tok, sv: SentenceView, ctx: ArticleContext,
     text = " ".join(t.text for t in sv.doc[m.start:m.end])
     return Location(country=e.country, place=pl.name if pl else text,
                     lat=pl.lat if pl else None, lon=pl.lon if pl else None)
+
+
+def _owners_place(tok, sv: SentenceView, ctx: ArticleContext, kinds) -> Location | None:
+    """A part of a place named by its owner: "the Gaza Strip's eastern border *regions*",
+    "Syria's northern *provinces*"."""
+    if tok.lemma_.lower() not in lexicon.word_set("territory"):
+        return None
+    owners = [c for c in tok.children if c.dep_ == "poss"]
+    return place_named(owners[0], sv, ctx, kinds) if owners else None
 
 
 def located_in_clause(trigger, sv: SentenceView, ctx: ArticleContext, *,

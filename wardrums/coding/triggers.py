@@ -954,6 +954,19 @@ def _reduced_passive(tok) -> bool:
         c.dep_ in ("nsubj", "aux", "dobj") for c in tok.children)
 
 
+def _misread_participle(tok, entry: lexicon.Trigger) -> bool:
+    """A prepositional verb of speech read as a participle on its subject, with its
+    preposition's object after it: "a U.S. congressional report *called for* sanctions" is
+    active (the passive strands the preposition: "the sanctions called for by the report").
+    Not a deed: "a teacher *hacked to* death" is the passive it looks like."""
+    return _reduced_passive(tok) and entry.particle is not None and tok.head.pos_ in _NOUN_POS \
+        and entry.coding().quad_class not in _MATERIAL_QUADS \
+        and bool(prep_objects(tok, entry.particle))
+
+
+_MATERIAL_QUADS = {2, 4}
+
+
 # Nouns (and -ing forms) naming the violent act that caused a death or injury.
 _CAUSE_NOUNS = {"firing", "fire", "shooting", "gunfire", "action", "charge", "lathicharge",
                 "attack", "raid", "strike", "airstrike", "shelling", "bombing", "bullet",
@@ -1111,6 +1124,8 @@ def _recipients(tok) -> list:
 
 
 def _named_sources(tok, entry: lexicon.Trigger) -> list:
+    if _misread_participle(tok, entry):
+        return [tok.head]
     if _reduced_passive(tok):
         return prep_objects(tok, "by") or _cause_source(tok)
     if _elliptic_passive(tok):
@@ -1246,7 +1261,8 @@ _UNDERTAKINGS = {"effort", "initiative", "mission", "bid", "attempt", "push", "d
 
 def _targets(tok, entry: lexicon.Trigger, consumed) -> list:
     if _reduced_passive(tok) and tok.head.pos_ in _NOUN_POS \
-            and (consumed is None or tok.head.i != consumed.i):
+            and (consumed is None or tok.head.i != consumed.i) \
+            and not _misread_participle(tok, entry):
         return [tok.head]  # (not the shells "fired at" someone: see _object_candidates)
     if _elliptic_passive(tok):
         return _inherited_heads(tok)
