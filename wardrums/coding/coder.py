@@ -1566,17 +1566,26 @@ def _owner_of_object(match: TriggerMatch, sv: SentenceView, ctx: ArticleContext)
             owners = [c for c in head.children if c.dep_ in _OWNER_DEPS and c.i < head.i]
             owners += [g for c in owners if c.lemma_.lower() in _OWNING_PARTICIPLES
                        for g in c.children if g.i < c.i]  # "a *Greek*-flagged tanker"
-            for owner in owners:
-                m = sv.mention_at(owner.i)
-                entry = m.best(ctx.published) if m is not None else None
-                if entry is not None and entry.kind in ("country", "demonym", "capital"):
-                    return tuple(a for a in actor_mod.resolve(owner, sv, ctx) if a.country)
+            found = _country_among(owners, sv, ctx)
+            if found is not None:
+                return found
             of = [g for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
                   for g in c.children if g.dep_ == "pobj"]
             if not of:
                 break
             head = of[0]
     return ()
+
+
+def _country_among(tokens, sv: SentenceView, ctx: ArticleContext) -> tuple[Actor, ...] | None:
+    """The actors that the first of ``tokens`` to name a country, a people or a capital stands
+    for; None when none names one."""
+    for tok in tokens:
+        m = sv.mention_at(tok.i)
+        entry = m.best(ctx.published) if m is not None else None
+        if entry is not None and entry.kind in ("country", "demonym", "capital"):
+            return tuple(a for a in actor_mod.resolve(tok, sv, ctx) if a.country)
+    return None
 
 
 # Prepositions by which a measure names the side it bears on: "a ban *on* imports of British
@@ -1597,14 +1606,11 @@ def _borne_by(measure, sv: SentenceView, ctx: ArticleContext) -> tuple[Actor, ..
     for prep in _MEASURE_PREPS:
         for head in prep_objects(measure, prep):
             for _ in range(3):
-                for tok in (head, *(c for c in head.children
-                                    if c.dep_ in _OWNER_DEPS and c.i < head.i)):
-                    m = sv.mention_at(tok.i)
-                    entry = m.best(ctx.published) if m is not None else None
-                    if entry is not None and entry.kind in ("country", "demonym", "capital"):
-                        found = tuple(a for a in actor_mod.resolve(tok, sv, ctx) if a.country)
-                        if found:
-                            return found
+                found = _country_among(
+                    (head, *(c for c in head.children if c.dep_ in _OWNER_DEPS and c.i < head.i)),
+                    sv, ctx)
+                if found:
+                    return found
                 of = prep_objects(head, "of")
                 if not of:
                     break
@@ -1659,7 +1665,7 @@ def _party_referred_to(heads, category: str, source: tuple[Actor, ...],
             if doer and mine.isdisjoint(sides(doer)):
                 return doer
             if done_to and category not in _FRIENDLY and mine.isdisjoint(sides(done_to)) \
-                    and not {(a.start, a.end) for a in source} & {(a.start, a.end) for a in done_to}:
+                    and not _spans(source) & _spans(done_to):
                 return done_to  # (not the doer itself: "the ambassador, summoned ..., rejected")
             break
     return ()
