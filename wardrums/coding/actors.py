@@ -455,9 +455,7 @@ def resolve(head, sv: SentenceView, ctx: ArticleContext, *, generic: bool = Fals
             # "CMPAJAC's chairman said *they* will not end the strike": a side that says what
             # it will do is the doer, named or not
             actor = _unnamed_stater(h, sv, ctx)
-        if actor is None and generic and h.pos_ in ("NOUN", "PROPN") and h.ent_type_ not in (
-                "DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY", "ORDINAL") \
-                and h.lemma_.lower() not in _not_doers() and not _stateless_place(h, sv):
+        if actor is None and generic and _unnamed_doer(h, sv):
             start, end, text = char_span(sv, np_tokens(h))
             # "Savar" (a town the gazetteer lacks) acting as its people; but "allies" and
             # "Western donors" are others than the story's own country
@@ -1193,12 +1191,18 @@ def _owners_clause_subject(h):
     return subject
 
 
+def _unnamed_doer(h, sv: SentenceView) -> bool:
+    """A noun phrase that may stand for an unnamed doer: not a date, count or amount, not a
+    thing that never acts (a weapon, a hazard, a pact), not a place that is no one."""
+    return h.pos_ in ("NOUN", "PROPN") and h.ent_type_ not in (
+        "DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY", "ORDINAL") \
+        and h.lemma_.lower() not in _not_doers() and not _stateless_place(h, sv)
+
+
 def _unnamed_stater(h, sv: SentenceView, ctx: ArticleContext) -> Actor | None:
     """The stater a pronoun stands for, as an unnamed doer, when no known actor is it."""
     reporter = _reporter_of(h)
-    if reporter is None or reporter.pos_ not in ("NOUN", "PROPN") \
-            or reporter.lemma_.lower() in _not_doers() or _stateless_place(reporter, sv) \
-            or reporter.ent_type_ in ("DATE", "TIME", "CARDINAL", "MONEY", "PERCENT"):
+    if reporter is None or not _unnamed_doer(reporter, sv):
         return None
     text = char_span(sv, np_tokens(reporter))[2]
     return Actor(text=h.text, name=text, country=ctx.focus_country, sector=None,

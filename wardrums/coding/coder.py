@@ -568,11 +568,7 @@ def _the_other_side(events: list[Event]) -> list[Event]:
                 and doers <= {first, second} \
                 and all(a.sector in _STATE_SECTORS for a in ev.source):
             other = second if doers == {first} else first
-            target = (Actor(text="", name=knowledge.country_name(other), country=other,
-                            sector=None),)
-            ev = replace(ev, target=target, event_id=make_event_id(
-                ev.article_id, ev.event_type, ev.evidence.trigger_start, ev.evidence.start,
-                ev.source, target))
+            ev = _with_sides(ev, target=(_country_aimed_at(other),))
         out.append(ev)
     return out
 
@@ -661,11 +657,9 @@ def _messages_heard(here: list[Event], held: list[Event], at: dict, sent: Senten
         source = claim.source
         if anchor is not None and protest.source and _names_the_token(source, anchor, sent):
             source = protest.source
-        heard = replace(claim, source=source, confidence=min(claim.confidence, _below(protest)))
+        heard = replace(claim, confidence=min(claim.confidence, _below(protest)))
         if source != claim.source:
-            heard = replace(heard, event_id=make_event_id(
-                claim.article_id, claim.event_type, claim.evidence.trigger_start,
-                claim.evidence.start, source, claim.target))
+            heard = _with_sides(heard, source)
         out[out.index(claim)] = heard
     return out + implied
 
@@ -854,12 +848,19 @@ def _as_riot(ev: Event) -> Event:
 def _recoded(ev: Event, category: str, mode: str, *, source: tuple[Actor, ...] | None = None,
              target: tuple[Actor, ...] | None = None) -> Event:
     """``ev`` read as another category and mode (and sides): its codes and id follow."""
+    coding = lexicon.plover()[category].coding(mode)
+    return _with_sides(ev, source, target, event_type=category, mode=mode,
+                       cameo_root=coding.cameo_root, quad_class=coding.quad_class,
+                       intensity=float(coding.intensity))
+
+
+def _with_sides(ev: Event, source: tuple[Actor, ...] | None = None,
+                target: tuple[Actor, ...] | None = None, **changes) -> Event:
+    """``ev`` with other sides (and ``changes``): its id, made of its sides, follows."""
     source = ev.source if source is None else source
     target = ev.target if target is None else target
-    coding = lexicon.plover()[category].coding(mode)
-    return replace(ev, event_type=category, mode=mode, cameo_root=coding.cameo_root,
-                   quad_class=coding.quad_class, intensity=float(coding.intensity),
-                   source=source, target=target,
+    category = changes.get("event_type", ev.event_type)
+    return replace(ev, source=source, target=target, **changes,
                    event_id=make_event_id(ev.article_id, category, ev.evidence.trigger_start,
                                           ev.evidence.start, source, target))
 
@@ -879,10 +880,8 @@ def _clash_reading(ev: Event) -> list[Event]:
     riot = _recoded(ev, "PROTEST", "riot", source=crowd, target=police or others)
     if not police:
         return [riot]
-    force = replace(ev, source=police, target=crowd,
-                    confidence=_lowered(ev.confidence, CROWD_CONTROL_YIELD),
-                    event_id=make_event_id(ev.article_id, "ASSAULT", ev.evidence.trigger_start,
-                                           ev.evidence.start, police, crowd))
+    force = _with_sides(ev, police, crowd,
+                        confidence=_lowered(ev.confidence, CROWD_CONTROL_YIELD))
     return [riot, force]
 
 
@@ -1068,9 +1067,7 @@ def _aimed_as_the_act(made: list[tuple[TriggerMatch, Event]]) -> list[tuple[Trig
                 aimed = ()
             ours = {a.country for a in source} - {None}
             if aimed and not all(a.country in ours for a in aimed):
-                ev = replace(ev, source=source, target=aimed, event_id=make_event_id(
-                    ev.article_id, ev.event_type, ev.evidence.trigger_start, ev.evidence.start,
-                    source, aimed))
+                ev = _with_sides(ev, source, aimed)
         out.append((m, ev))
     return out
 
@@ -1383,13 +1380,13 @@ def _foreign_place_in(phrases, source: tuple[Actor, ...], sv: SentenceView,
             if m.start in words and entry.kind in _LISTED_PLACES and entry.country \
                     and entry.country not in ours and not _left(sv.doc[m.end - 1]):
                 start, end, text = actor_mod.char_span(sv, list(sv.doc[m.start:m.end]))
-                return (Actor(text=text, name=knowledge.country_name(entry.country),
-                              country=entry.country, sector=None, start=start, end=end),)
+                return (_country_aimed_at(entry.country, text, start, end),)
     return ()
 
 
-# Missions whose place is where they serve: "extend its peacekeeping *mission* in Kosovo".
-_SERVING = {"mission", "force", "operation", "presence", "deployment"}
+# Missions whose place is where they serve: the bodies peacekeepers are sent to, and what a
+# mission agreed to is called ("extend its peacekeeping *mission* in Kosovo").
+_SERVING = _MISSIONS - {"contingent"} | {"presence", "deployment"}
 
 
 def _scope_agreed(match: TriggerMatch, source: tuple[Actor, ...], sv: SentenceView,
@@ -2077,13 +2074,20 @@ def _country_of_the_place(source: tuple[Actor, ...], location: Location | None,
     if any(a.country is None or a.country == location.country for a in source):
         return ()
     start, end, text = _words_of_the_place(location, sv, ctx) or (None, None, "")
-    return (Actor(text=text, name=knowledge.country_name(location.country),
-                  country=location.country, sector=None, start=start, end=end),)
+    return (_country_aimed_at(location.country, text, start, end),)
+
+
+def _country_aimed_at(country: str, text: str = "", start: int | None = None,
+                      end: int | None = None) -> Actor:
+    """A country as the target an act is aimed at, read from a place (with the place's words)
+    or from the story (implied: no words): no side of it in particular."""
+    return Actor(text=text, name=knowledge.country_name(country), country=country, sector=None,
+                 start=start, end=end)
 
 
 def _the_place_aimed_at(a: Actor) -> bool:
     """The actor is a country read from the place an act was aimed at
-    (:func:`_country_of_the_place`), not a side named in the text."""
+    (:func:`_country_aimed_at`), not a side named in the text."""
     return a.sector is None and a.country is not None \
         and a.name == knowledge.country_name(a.country)
 
